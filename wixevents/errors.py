@@ -1,0 +1,95 @@
+"""Every error wixevents raises on purpose.
+
+Each class also subclasses the built-in exception a Python user would expect, so
+``except KeyError`` or ``except ValueError`` keeps working::
+
+    WixEventsError(Exception)
+    ├── UnknownEventType(KeyError)     a handler or event name that is not in the catalog
+    ├── UnknownSample(KeyError)        a sample variant that does not exist for an event
+    ├── InvalidPayload(ValueError)     a payload that does not match its event's schema
+    ├── InvalidOverride(KeyError)      a dotted override path the schema does not have
+    ├── HandlerError(TypeError)        something registered as a handler that cannot be one
+    └── FileExists(FileExistsError)    a write that would silently replace a file
+
+Messages say what was expected, what was got, where, and how to fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class WixEventsError(Exception):
+    """Base class of every error raised by wixevents."""
+
+    def __str__(self) -> str:  # KeyError would otherwise wrap the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownEventType(WixEventsError, KeyError):
+    """A name that is not a handler name in the catalog; ``suggestions`` holds the closest."""
+
+    def __init__(self, name: str, suggestions: list[str], what: str = "event handler name") -> None:
+        hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(
+            f"{name!r} is not a Wix {what}.{hint} "
+            "Browse them with wixevents.catalog.search('...') or `wixevents list`."
+        )
+        self.name, self.suggestions = name, suggestions
+
+
+class UnknownSample(WixEventsError, KeyError):
+    """A sample variant that does not exist; ``variants`` lists those that do."""
+
+    def __init__(self, event: str, variant: str, variants: list[str]) -> None:
+        super().__init__(
+            f"{event} has no sample variant {variant!r}; it has: {', '.join(variants) or 'none'}."
+        )
+        self.event, self.variant, self.variants = event, variant, variants
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a payload is invalid, located by a JSON path such as ``$.entity.status``."""
+
+    path: str
+    expected: str
+    got: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        hint = f" (hint: {self.hint})" if self.hint else ""
+        return f"{self.path}: expected {self.expected}, got {self.got}{hint}"
+
+
+class InvalidPayload(WixEventsError, ValueError):
+    """A payload that does not match its event; ``problems`` lists each mismatch."""
+
+    def __init__(self, event: str, problems: list[Problem], source: str | None = None) -> None:
+        where = f" in {source}" if source else ""
+        shown = "\n".join(f"  - {p}" for p in problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(
+            f"Invalid payload for {event}{where}: {len(problems)} problem(s)\n{shown}{more}"
+        )
+        self.event, self.problems, self.source = event, problems, source
+
+
+class InvalidOverride(WixEventsError, KeyError):
+    """A dotted override path that is not a field of the event's payload."""
+
+    def __init__(self, event: str, path: str, nearest: str | None) -> None:
+        hint = f" The nearest valid path is {nearest!r}." if nearest else ""
+        super().__init__(
+            f"{path!r} is not a field path of {event}.{hint} "
+            f"See wixevents.catalog[{event!r}].fields() for every path."
+        )
+        self.event, self.path, self.nearest = event, path, nearest
+
+
+class HandlerError(WixEventsError, TypeError):
+    """An object given as a handler that is not a callable with a Wix handler name."""
+
+
+class FileExists(WixEventsError, FileExistsError):
+    """A write refused because the target exists and overwriting was not asked for."""

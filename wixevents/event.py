@@ -1,0 +1,79 @@
+"""The event object a Python handler receives: a dict that reads like Velo.
+
+``event.entity._id``, ``event["entity"]["_id"]`` and ``event.get("entity")`` all
+work, keys stay camelCase as Wix sends them, and the object is still a plain
+``dict`` for ``json.dumps`` (dates need ``default=str``) and pandas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+class WixObject(dict[str, Any]):
+    """A JSON object with attribute access to its keys (``obj.field``)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            known = ", ".join(sorted(self)) or "none"
+            raise AttributeError(f"this object has no field {key!r}; its fields are: {known}") from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def __delattr__(self, key: str) -> None:
+        del self[key]
+
+
+class EventObject(WixObject):
+    """The root of an event payload; also knows its event name and extra fields."""
+
+    __slots__ = ("_name", "_unknown", "_shape")
+
+    def __init__(self, data: dict[str, Any], name: str, unknown: Callable[[], list[str]], shape: str) -> None:
+        super().__init__(data)
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_unknown", unknown)
+        object.__setattr__(self, "_shape", shape)
+
+    @property
+    def event_name(self) -> str:
+        """The handler name this payload was validated for."""
+        return str(self._name)
+
+    @property
+    def shape(self) -> str:
+        """The module whose payload shape this event follows."""
+        return str(self._shape)
+
+    @property
+    def unknown_fields(self) -> list[str]:
+        """JSON paths of fields the catalog does not know (kept, not rejected)."""
+        found = self._unknown()
+        return list(found)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickles (and deep-copies) as a plain WixObject tree
+        return (WixObject, (dict(self),))
+
+
+def wrap(value: Any) -> Any:
+    """Turn nested dicts into :class:`WixObject` (lists are walked, not copied twice)."""
+    if isinstance(value, dict):
+        return WixObject({k: wrap(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [wrap(v) for v in value]
+    return value
+
+
+def plain(value: Any) -> Any:
+    """The inverse of :func:`wrap`: plain dicts and lists, for JSON and storage."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value

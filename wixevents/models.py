@@ -1,0 +1,108 @@
+"""Pydantic validators built from the catalog's payload schemas, lazily and cached.
+
+Each event's payload type becomes a tree of ``TypedDict`` classes wrapped in a
+``pydantic.TypeAdapter`` the first time the event is validated; nothing is
+generated ahead of time. Validation returns plain dicts, so the payload keeps
+Wix's camelCase keys (``_id``, ``_createdDate``) untouched.
+
+Strict and lenient on purpose:
+
+* strict: enum fields accept only the listed values; booleans must be JSON
+  booleans; objects must be objects; required fields must be there.
+* lenient, because real Wix payloads depart from the typings: unknown fields are
+  kept (``EventObject.unknown_fields`` lists them); optional fields may be
+  ``null``; number fields also accept numeric text (``"10.50"``), kept as text.
+* ``Date`` fields become ``datetime`` (ISO 8601 text; more than six fractional
+  digits are accepted and cut to microseconds).
+* Required means: the envelope keys (``entity``/``data``/``metadata``), the
+  metadata ``id``, ``entityId`` and ``eventTime``, and, in legacy payloads, every
+  field the reference does not mark optional. V2 reference types mark nearly every
+  field optional, and so do these models.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import cache
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, StrictBool, StrictFloat, StrictInt, TypeAdapter
+from typing_extensions import NotRequired, Required, TypedDict
+
+from .catalog import catalog, schema
+
+_NUMERIC = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$|^(NaN|-?Infinity)$")
+_FRACTION = re.compile(r"(\.\d{6})\d+")
+#: Envelope metadata fields that stay required although V2 types mark them optional.
+REQUIRED_METADATA = ("id", "entityId", "eventTime")
+
+
+def _numeric_text(value: str) -> str:
+    if not _NUMERIC.match(value):
+        raise ValueError("text that is not a number")
+    return value
+
+
+def _trim_fraction(value: Any) -> Any:
+    return _FRACTION.sub(r"\1", value) if isinstance(value, str) else value
+
+
+NumberText = Annotated[str, AfterValidator(_numeric_text)]
+Number = Union[StrictInt, StrictFloat, NumberText]
+WixDate = Annotated[datetime, BeforeValidator(_trim_fraction)]
+NATIVE: dict[str, Any] = {
+    "string": str, "number": Number, "boolean": StrictBool, "Date": WixDate,
+    "object": dict[str, Any], "any": Any,
+}
+
+
+class _Builder:
+    """Turns catalog types into Python annotations; a type on the stack is opaque."""
+
+    def __init__(self, legacy: bool, envelope: Any) -> None:
+        self.legacy, self.done, self.stack = legacy, {}, set()  # type: bool, dict[str, Any], set[str]
+        self.root = envelope.get("ref") if isinstance(envelope, dict) else None
+        meta = [f["type"] for f in schema.fields_of(envelope) or [] if f["name"] == "metadata"]
+        self.meta = meta[0].get("ref") if meta and isinstance(meta[0], dict) else None
+
+    def annotation(self, t: Any) -> Any:
+        if isinstance(t, str):
+            return NATIVE[t]
+        if "enum" in t:
+            return Literal[tuple(t["enum"])]
+        if "ref" in t:
+            return self.typed_dict(t["ref"])
+        if "array" in t:
+            return list[self.annotation(t["array"])]  # type: ignore[misc]
+        if "map" in t:
+            return dict[str, self.annotation(t["map"])]  # type: ignore[misc]
+        return Union[tuple(self.annotation(x) for x in t["union"])]
+
+    def typed_dict(self, fq: str) -> Any:
+        if fq in self.done:
+            return self.done[fq]
+        if fq in self.stack:  # recursive type (rich text nodes): the inner level is any object
+            return dict[str, Any]
+        self.stack.add(fq)
+        info, keys = schema.types()[fq], {}
+        for f in info["fields"]:
+            ann = self.annotation(f["type"])
+            required = (self.legacy and not f.get("optional")) \
+                or (fq == self.root and f["name"] in ("entity", "data", "metadata")) \
+                or (fq == self.meta and f["name"] in REQUIRED_METADATA)
+            keys[f["name"]] = Required[ann] if required else NotRequired[Optional[ann]]
+        self.stack.discard(fq)
+        cls = TypedDict(re.sub(r"\W", "_", info["name"]), keys, total=False)  # type: ignore[operator]
+        cls.__pydantic_config__ = ConfigDict(extra="allow")  # type: ignore[attr-defined]
+        self.done[fq] = cls
+        return cls
+
+
+@cache
+def adapter(name: str, shape: int = 0) -> TypeAdapter[Any]:
+    """The validator of one event's payload (one of its shapes), built on first use."""
+    found = catalog[name].shapes[shape]
+    # Legacy-dialect types mark optional fields; V2 types mark nearly all of them.
+    envelope = found.payload if found.kind != "flat" else None
+    return TypeAdapter(_Builder(not found.v2, envelope).annotation(found.payload))
