@@ -42,7 +42,13 @@ What it writes
       ``members``, ``timestamp_paths`` and ``rename_ignore_paths`` of the transform),
       ``interfaces`` (``DataItem``, the metadata interface and everything it extends or
       references, each ``{"extends": [...], "fields": [{"name", "type", "optional"}]}``)
-      and ``enums`` (e.g. ``WebhookIdentityType`` values).
+      and ``enums`` (e.g. ``WebhookIdentityType`` values) and ``type_aliases``. Note that
+      ``@wix/data_items@1.0.64`` declares no ``accountInfo`` / ``AccountInfoMetadata``;
+    * ``event_metadata``: the distinct definitions of the envelope metadata types across
+      all packages, each ``{"packages", "roots", "interfaces", "enums", "type_aliases"}``
+      (``roots`` = the metadata types used by that package's envelopes). Newer packages
+      add ``accountInfo`` (``AccountInfo`` in ``BaseEventMetadata``, overridden by
+      ``AccountInfoMetadata`` in ``EventMetadata``).
 
 How to run
     Fetch the packages into a scratch folder outside the repository, then scan it::
@@ -378,7 +384,7 @@ def event_facts(scan: PackageScan) -> list[EventFact]:
     return facts
 
 
-# --- full interface / enum parsing for @wix/data_items ---------------------------------------
+# --- full interface / enum / alias parsing (data_items and event_metadata) -------------
 @dataclass
 class Declarations:
     """Interfaces, enums and type aliases declared in .d.ts files."""
@@ -583,7 +589,10 @@ def fetch(target: Path, packages: tuple[str, ...] = PACKAGES) -> list[str]:
         with tarfile.open(tgz) as archive:
             members = [m for m in archive.getmembers() if m.isfile() and wanted.match(m.name)]
             for member in members:
-                archive.extract(member, folder, filter="data")
+                if hasattr(tarfile, "data_filter"):  # Python >= 3.10.12 / 3.11.4
+                    archive.extract(member, folder, filter="data")
+                else:  # names already restricted to plain files under package/
+                    archive.extract(member, folder)
         tgz.unlink()
     return failed
 
