@@ -34,9 +34,13 @@ BY_NAME: dict[str, Any] = {
     "code": "SPRING10", "sku": "MUG-001", "label": "Customers", "tag": "vip",
     "number": "10001", "revision": "1", "url": "https://www.example.com/items/1001",
     "fileurl": "wix:image://v1/2d1f5a_3c4e.jpg/team-photo.jpg#originWidth=1200&originHeight=800",
-    "dataCollectionId": "Orders", "datacollectionid": "Orders", "amount": "49.90",
+    "datacollectionid": "Orders", "amount": "49.90", "entityeventsequence": "1",
+    "entityfqdn": "wix.data.v2.data_item", "originatedfrom": "api",
     "submissions": {"first_name": "Ana", "last_name": "Silva", "email": "ana.silva@example.com"},
 }
+ITEM = {"title": "Blue ceramic mug", "price": 18.5, "inStock": True,
+        "_owner": "3f1c9a52-6d0e-4b7a-9c2e-5a8d1f4b7e21",
+        "_createdDate": "2026-01-15T10:00:00.000Z", "_updatedDate": "2026-01-15T10:00:00.000Z"}
 NUMBERS = {"amount": 49.9, "total": 49.9, "subtotal": 45.0, "price": 45.0, "quantity": 1,
            "sizeinbytes": 245760, "width": 1200, "height": 800, "version": 3, "count": 1}
 
@@ -56,6 +60,8 @@ class Faker:
         if isinstance(t, dict) and "array" in t:
             return [self.value(t["array"], path + "[0]", name.rstrip("s"), stack)]
         if isinstance(t, dict) and "map" in t:
+            if key == "data":  # a collection item: user fields plus Wix's system fields
+                return dict(ITEM, _id=str(uuid.uuid5(NS, f"{self.event}:{path}")))
             return {"key1": self.value(t["map"], path + ".key1", "value", stack)}
         if isinstance(t, dict) and "ref" in t:
             return self.obj(t["ref"], path, stack)

@@ -89,7 +89,7 @@ class _Builder:
         for f in info["fields"]:
             ann = self.annotation(f["type"])
             required = (self.legacy and not f.get("optional")) \
-                or (fq == self.root and f["name"] in ("entity", "data", "metadata")) \
+                or (fq == self.root and f["name"] in ("entity", "data", "metadata") and not f.get("optional")) \
                 or (fq == self.meta and f["name"] in REQUIRED_METADATA)
             keys[f["name"]] = Required[ann] if required else NotRequired[Optional[ann]]
         self.stack.discard(fq)
