@@ -68,8 +68,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("show", "show one event: summary, docs link and field table",
-         lambda p: p.add_argument("name"))
+def _name_setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name")
+
+
+@command("show", "show one event: summary, docs link and field table", _name_setup)
 def cmd_show(args: argparse.Namespace) -> int:
     event = catalog[args.name]
     print(f"{event.name}  ({event.module}, {event.kind} payload)")

@@ -33,7 +33,7 @@ class WixObject(dict[str, Any]):
 class EventObject(WixObject):
     """The root of an event payload; also knows its event name and extra fields."""
 
-    __slots__ = ("_name", "_unknown", "_shape")
+    __slots__ = ("_name", "_shape", "_unknown")
 
     def __init__(self, data: dict[str, Any], name: str, unknown: Callable[[], list[str]], shape: str) -> None:
         super().__init__(data)

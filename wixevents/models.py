@@ -91,9 +91,10 @@ class _Builder:
             required = (self.legacy and not f.get("optional")) \
                 or (fq == self.root and f["name"] in ("entity", "data", "metadata") and not f.get("optional")) \
                 or (fq == self.meta and f["name"] in REQUIRED_METADATA)
-            keys[f["name"]] = Required[ann] if required else NotRequired[Optional[ann]]
+            # Optional[...] rather than `| None`: ann may be any typing form built at run time.
+            keys[f["name"]] = Required[ann] if required else NotRequired[Optional[ann]]  # noqa: UP045
         self.stack.discard(fq)
-        cls = TypedDict(re.sub(r"\W", "_", info["name"]), keys, total=False)  # type: ignore[operator]
+        cls = TypedDict(re.sub(r"\W", "_", info["name"]), keys, total=False)  # type: ignore[misc]
         cls.__pydantic_config__ = ConfigDict(extra="allow")  # type: ignore[attr-defined]
         self.done[fq] = cls
         return cls

@@ -11,6 +11,7 @@ the main shape is tried first, and the error report speaks of the main shape.
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
@@ -40,35 +41,25 @@ def validate(name: str, payload: Any, *, source: str | None = None) -> EventObje
     """Check ``payload`` against event ``name`` and return the event object."""
     event = catalog[name]
     data = _parse(event.name, payload, source)
-    first: ValidationError | None = None
+    first_error: ValidationError | None = None
+    fallback: EventObject | None = None
     for index, shape in enumerate(event.shapes):
         try:
             checked = adapter(event.name, index).validate_python(data)
         except ValidationError as exc:
-            first = first or exc
+            first_error = first_error or exc
             continue
         except RecursionError:
             raise InvalidPayload(event.name, [Problem("$", "a payload nested less deeply", "too deep a nesting",
                                                       "flatten the payload")], source) from None
-        unknown = (lambda s=shape, d=checked: unknown_fields(s.payload, d))
-        if len(event.shapes) > 1 and index < len(event.shapes) - 1 and unknown():
-            if _fits_better_later(event, index, data):
-                continue
-        return EventObject(wrap(checked), event.name, unknown, shape.module)
-    assert first is not None
-    raise InvalidPayload(event.name, problems(first, data), source) from None
-
-
-def _fits_better_later(event: Any, index: int, data: Any) -> bool:
-    """With several shapes, prefer one that knows every field of the payload."""
-    for later in range(index + 1, len(event.shapes)):
-        try:
-            checked = adapter(event.name, later).validate_python(data)
-        except ValidationError:
-            continue
-        if not unknown_fields(event.shapes[later].payload, checked):
-            return True
-    return False
+        result = EventObject(wrap(checked), event.name, partial(unknown_fields, shape.payload, checked), shape.module)
+        if len(event.shapes) == 1 or not result.unknown_fields:
+            return result
+        fallback = fallback or result  # valid, but another shape may know every field
+    if fallback is not None:
+        return fallback
+    assert first_error is not None
+    raise InvalidPayload(event.name, problems(first_error, data), source) from None
 
 
 def _parse(name: str, payload: Any, source: str | None) -> Any:

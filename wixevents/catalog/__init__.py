@@ -86,7 +86,8 @@ class EventType:
              "description": self.notes.get(path, "")}
             for path, t, optional in schema.walk(self.shapes[shape].payload)
         ]
-        return pd.DataFrame(rows, columns=["path", "type", "optional", "enum", "description"])
+        frame: pd.DataFrame = pd.DataFrame(rows, columns=["path", "type", "optional", "enum", "description"])
+        return frame
 
     def __repr__(self) -> str:
         flag = " (deprecated)" if self.deprecated else ""
@@ -148,7 +149,8 @@ class Catalog(Mapping[str, EventType]):
         frame = self.to_frame()
         needle = text.lower()
         hay = frame["name"].str.lower() + " " + frame["module"] + " " + frame["summary"].str.lower()
-        return frame[hay.str.contains(needle, regex=False)].reset_index(drop=True)
+        found: pd.DataFrame = frame[hay.str.contains(needle, regex=False)].reset_index(drop=True)
+        return found
 
     def to_frame(self) -> pd.DataFrame:
         """One row per event: name, module, kind, deprecation, summary, docs URL, samples."""
@@ -161,7 +163,8 @@ class Catalog(Mapping[str, EventType]):
              "aliases": ", ".join(e.aliases), "source": e.source}
             for e in self._events.values()
         ]
-        return pd.DataFrame(rows)
+        frame: pd.DataFrame = pd.DataFrame(rows)
+        return frame
 
     def hook(self, handler_name: str) -> tuple[str, HookType]:
         """Split a data hook name ``<collection>_<hook>`` into (collection, HookType)."""
