@@ -4,7 +4,11 @@ The public API is what ``__all__`` lists; everything else may change.
 """
 
 from .catalog import EventType, catalog
+from .clock import FixedClock, SystemClock
+from .context import RunContext, current_run
 from .errors import (
+    FileExists,
+    HandlerError,
     InvalidOverride,
     InvalidPayload,
     UnknownEventType,
@@ -12,19 +16,32 @@ from .errors import (
     WixEventsError,
 )
 from .event import EventObject
+from .history import History
 from .payloads import validate
+from .result import Result, Results
 from .samples import sample, samples
+from .site import Site
 
 __version__ = "0.1.0"
 __all__ = [
     "EventObject",
     "EventType",
+    "FileExists",
+    "FixedClock",
+    "HandlerError",
+    "History",
     "InvalidOverride",
     "InvalidPayload",
+    "Result",
+    "Results",
+    "RunContext",
+    "Site",
+    "SystemClock",
     "UnknownEventType",
     "UnknownSample",
     "WixEventsError",
     "catalog",
+    "current_run",
     "sample",
     "samples",
     "validate",

@@ -1,0 +1,104 @@
+"""One fire, start to end: record the fire, decide what runs, run it, record the rows.
+
+Rows that are not handler runs get one row per fire, so nothing fired is lost
+from the history: ``invalid_payload`` (the validation problems in ``error``),
+``not_triggered_in_preview`` (with the handlers that would have run) and
+``no_handler``. Handlers run one after another in the registry's call order,
+each on its own copy of the event object, each isolated from the others'
+failures. A fire made from inside a running handler of the same site records
+that run's ``seq`` as ``parent``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from . import runner
+from .clock import iso
+from .context import RunContext, current_run
+from .errors import HandlerError
+from .event import wrap
+from .firing import Prepared
+from .handlers import Handler, Registry, check_callable, check_name
+from .records import ErrorInfo, Fire, Run, jsonable
+from .result import Result
+
+if TYPE_CHECKING:
+    from .site import Site
+
+__all__ = ["dispatch", "pick_handler"]
+
+
+def dispatch(site: Site, prepared: Prepared, handlers: list[Handler], trigger: str, *, check: bool = True) -> Result:
+    """Record the fire of ``prepared``, run ``handlers`` (unless a message row says why not)."""
+    outer = current_run()
+    parent = outer.seq if outer is not None and outer.site is site else None
+    fire = Fire(site._next("fire"), prepared.event, prepared.variant, prepared.payload, prepared.time,
+                trigger, site.mode, prepared.event_id)
+    site.history.add_fire(fire)
+    why = _why_nothing_runs(site, prepared, handlers, trigger)
+    if why is not None:
+        status, error, note = why
+        run = Run(site._next("seq"), site.ids(), fire.fire, fire.event, None, None, fire.variant, status,
+                  fire.time, 0.0, None, error, (), (), parent, trigger, note)
+        site.history.add_run(run)
+        return Result(fire, [run])
+
+    def event() -> Any:
+        return prepared.event_object() if check else wrap(prepared.payload)
+
+    first = event()
+    runs = [_run(site, h, fire, first if i == 0 else event(), parent) for i, h in enumerate(handlers)]
+    return Result(fire, runs, first)
+
+
+def _why_nothing_runs(site: Site, prepared: Prepared, handlers: list[Handler],
+                      trigger: str) -> tuple[str, ErrorInfo | None, str] | None:
+    """(status, error, note) of a fire that runs nothing, else None."""
+    if prepared.error is not None:
+        problems = [asdict(p) for p in prepared.problems]
+        return ("invalid_payload", ErrorInfo("InvalidPayload", str(prepared.error), problems=problems),
+                "The payload does not match the event's schema, so no handler ran.")
+    names = ", ".join(f"{h.name} ({h.source})" for h in handlers) or "none registered"
+    if trigger == "fire" and site.mode == "preview":
+        return ("not_triggered_in_preview", None,
+                f"Backend events do not fire in preview on Wix, only on the published site. Handlers that would "
+                f"run when published: {names}. Run one by hand with site.test({prepared.event!r}, ...), like "
+                "Wix's functional testing, or switch with site.mode = 'published'.")
+    if not handlers:
+        return ("no_handler", None,
+                f"No handler is registered for {prepared.event}. Define def {prepared.event}(event): ... and "
+                "register it with @site.handler, or load a file with site.load(path).")
+    return None
+
+
+def _run(site: Site, handler: Handler, fire: Fire, event: Any, parent: int | None) -> Run:
+    seq, run_id, started = site._next("seq"), site.ids(), site.clock.now()
+    context = RunContext(site, seq, handler.name, handler.source, event, fire.fire)
+    outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout, measure=site.durations)
+    run = Run(seq, run_id, fire.fire, fire.event, handler.name, handler.source, fire.variant, outcome.status,
+              iso(started), outcome.duration_ms, jsonable(outcome.value), outcome.error, outcome.logs,
+              tuple(context.close()), parent, fire.trigger)
+    site.history.add_run(run)
+    return run
+
+
+def pick_handler(registry: Registry, handler: str | Callable[[Any], Any], source: str | None) -> Handler:
+    """The one handler ``site.test`` runs: a function as given, or the registered one of that name."""
+    if callable(handler):
+        name = getattr(handler, "__name__", "")
+        check_callable(handler, name)
+        return Handler(name, check_name(name), handler, source or registry.primary)
+    found = registry.find(handler, source)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        event = check_name(handler)  # an unknown name raises UnknownEventType here
+        where = f" from source {source!r}" if source else ""
+        raise HandlerError(f"no handler named {handler}{where} is registered (event {event.name}); "
+                           "register it first or pass the function itself to site.test")
+    sources = ", ".join(repr(h.source) for h in found)
+    raise HandlerError(f"{handler} is registered from several sources ({sources}); pick one with source=...")
+

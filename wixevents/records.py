@@ -1,0 +1,139 @@
+"""The records a site keeps: one :class:`Fire` per firing, one :class:`Run` per history row.
+
+Everything in a record is JSON-ready (text, numbers, booleans, None, lists and
+dicts), so saving a history and loading it back gives equal records. Return
+values and payloads are converted when they are recorded: dates become ISO text,
+tuples become lists, and anything JSON cannot hold is stored as its ``repr()``.
+
+Statuses of a run:
+
+* ``ok`` -- the handler returned (or its awaitable resolved);
+* ``error`` -- it raised; ``error`` holds type, message and a trimmed traceback;
+* ``timeout`` -- it ran past the site's timeout (it may still finish in the background);
+* ``invalid_payload`` -- the payload failed validation, no handler ran (one row per fire);
+* ``not_triggered_in_preview`` -- fired in preview mode, where Wix fires no backend events;
+* ``no_handler`` -- nothing is registered for the event (one row, so the fire is not lost).
+
+The set is open: later features add statuses (``cascade_limit``); tables colour
+unknown statuses grey.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["FAILED", "STATUSES", "ErrorInfo", "Fire", "LogLine", "Run", "jsonable"]
+
+STATUSES = ("ok", "error", "timeout", "invalid_payload", "not_triggered_in_preview", "no_handler")
+#: Statuses that make a fire (and ``wixevents fire``) count as failed.
+FAILED = frozenset({"error", "timeout", "invalid_payload", "no_handler"})
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` as JSON data: dicts and lists kept, dates as ISO text, the rest by ``repr()``."""
+    try:
+        return json.loads(json.dumps(value, default=_fallback, ensure_ascii=False))
+    except (TypeError, ValueError, RecursionError):
+        return repr(value)
+
+
+def _fallback(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    return repr(value)
+
+
+@dataclass(frozen=True)
+class LogLine:
+    """One captured line: ``level`` (DEBUG/INFO/WARNING/ERROR/CRITICAL), text, time, where it came from.
+
+    ``origin`` is ``stdout``, ``stderr``, ``logging:<logger>``, ``warnings`` or ``uncaught``.
+    """
+
+    level: str
+    message: str
+    time: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class ErrorInfo:
+    """Why a row is not ``ok``: exception type and message, a traceback, validation problems."""
+
+    type: str
+    message: str
+    traceback: str = ""
+    problems: list[dict[str, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.type}: {self.message}" if self.message else self.type
+
+
+@dataclass(frozen=True)
+class Fire:
+    """One firing of an event: what was sent, how, and when."""
+
+    fire: int
+    event: str
+    variant: str | None
+    payload: Any
+    time: str
+    trigger: str = "fire"
+    mode: str = "published"
+    event_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Run:
+    """One history row: one handler run, or the single row of a fire that ran nothing.
+
+    ``error`` says what went wrong (exception, timeout, validation problems);
+    ``note`` explains a row that is not a failure but ran nothing (preview).
+    """
+
+    seq: int
+    run_id: str
+    fire: int
+    event: str
+    handler: str | None
+    source: str | None
+    variant: str | None
+    status: str
+    started: str
+    duration_ms: float
+    value: Any = None
+    error: ErrorInfo | None = None
+    logs: tuple[LogLine, ...] = ()
+    effects: tuple[dict[str, Any], ...] = ()
+    parent: int | None = None
+    trigger: str = "fire"
+    note: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status not in FAILED
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["logs"], data["effects"] = list(data["logs"]), list(data["effects"])
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Run:
+        error = data.get("error")
+        return cls(**{**data, "error": ErrorInfo(**error) if error else None,
+                      "logs": tuple(LogLine(**line) for line in data.get("logs", ())),
+                      "effects": tuple(data.get("effects", ()))})
+
+
+def fire_to_dict(fire: Fire) -> dict[str, Any]:
+    return dataclasses.asdict(fire)
+
+
+def fire_from_dict(data: dict[str, Any]) -> Fire:
+    return Fire(**data)

@@ -1,0 +1,157 @@
+"""Run one handler once: in a worker thread, under a timeout, with its logs captured.
+
+Every run gets a fresh daemon thread, so the caller's thread is never blocked by
+an event loop of ours and never needs one: this works the same in a script, in
+pytest and in a Jupyter cell whose event loop is already running. A handler that
+returns an awaitable (an ``async def`` handler) is awaited on a new event loop in
+that worker thread (``asyncio.get_event_loop()`` inside the handler gives it).
+
+Decisions, since Wix documents no limit for ``events.js`` handlers:
+
+* The timeout (seconds) defaults to 14, the limit Wix documents for backend web
+  modules and HTTP functions. ``None`` waits forever.
+* Python cannot kill a thread. At the timeout the run is recorded as ``timeout``
+  and the caller moves on; an async handler's task is cancelled, a sync handler
+  keeps running in the background until it returns, its output and effects
+  dropped. The kernel stays usable.
+* ``KeyboardInterrupt`` (Ctrl-C while waiting, or raised by the handler)
+  propagates to the caller: an interrupt is the user stopping work, not data.
+* Every other exception, ``SystemExit`` included, becomes status ``error`` with a
+  traceback that starts at the handler (wixevents' and asyncio's frames cut), and
+  an ERROR log line, as Wix Logs show uncaught errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import os
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import capture
+from .clock import Clock
+from .context import RunContext, activate
+from .records import ErrorInfo, LogLine
+
+__all__ = ["DEFAULT_TIMEOUT", "Outcome", "run"]
+
+DEFAULT_TIMEOUT = 14.0
+_INTERNAL = (str(Path(__file__).resolve().parent), os.path.dirname(asyncio.__file__), threading.__file__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one run produced."""
+
+    status: str
+    value: Any
+    error: ErrorInfo | None
+    logs: tuple[LogLine, ...]
+    duration_ms: float
+
+
+class _Box:
+    """What the worker hands back to the waiting caller."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.value: Any = None
+        self.exc: BaseException | None = None
+        self.cancel: Callable[[], object] = lambda: None
+
+
+def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clock,
+        timeout: float | None = DEFAULT_TIMEOUT, measure: bool = True) -> Outcome:
+    """Call ``fn(event)`` with ``context`` current and return its :class:`Outcome`."""
+    sink, box = capture.Sink(clock), _Box()
+    capture.acquire()  # released by the worker when it really ends
+    worker = threading.Thread(target=_work, args=(fn, event, context, sink, box), daemon=True,
+                              name=f"wixevents-{context.handler}-{context.seq}")
+    start = time.perf_counter()
+    try:
+        worker.start()
+    except BaseException:
+        capture.release()
+        raise
+    try:
+        finished = box.done.wait(timeout)
+    except BaseException:  # KeyboardInterrupt while waiting
+        box.cancel()
+        sink.close()
+        context.close()
+        raise
+    elapsed = (time.perf_counter() - start) * 1000 if measure else 0.0
+    if not finished:
+        box.cancel()
+        logs = sink.close()
+        message = f"still running after the {timeout:g} s timeout; left to finish in the background"
+        return Outcome("timeout", None, ErrorInfo("Timeout", message), logs, elapsed)
+    if isinstance(box.exc, KeyboardInterrupt):
+        sink.close()
+        raise box.exc
+    if box.exc is not None:
+        error = describe(box.exc)
+        sink.emit("ERROR", error.traceback or str(error), "uncaught")
+        return Outcome("error", None, error, sink.close(), elapsed)
+    return Outcome("ok", box.value, None, sink.close(), elapsed)
+
+
+def _work(fn: Callable[[Any], Any], event: Any, context: RunContext, sink: capture.Sink, box: _Box) -> None:
+    capture.SINK.set(sink)
+    try:
+        with activate(context):
+            value = fn(event)
+            box.value = _resolve(value, box) if inspect.isawaitable(value) else value
+    except BaseException as exc:
+        box.exc = exc
+    finally:
+        box.done.set()
+        capture.release()
+
+
+def _resolve(awaitable: Any, box: _Box) -> Any:
+    """Await on a private event loop; ``box.cancel`` cancels the task from another thread."""
+
+    async def main() -> Any:
+        return await awaitable
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        task = loop.create_task(main())
+        box.cancel = lambda: loop.call_soon_threadsafe(task.cancel)
+        return loop.run_until_complete(task)
+    finally:
+        box.cancel = lambda: None
+        try:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        finally:
+            asyncio.set_event_loop(None)
+            loop.close()
+
+
+def describe(exc: BaseException) -> ErrorInfo:
+    """Type, message and a traceback that starts at the first frame of user code."""
+    summary = traceback.TracebackException.from_exception(exc)
+    frames = list(summary.stack)
+    first = next((i for i, f in enumerate(frames) if not f.filename.startswith(_INTERNAL)), 0)
+    kept = traceback.StackSummary.from_list(frames[first:])
+    for frame in kept:
+        _ = frame.line  # read the source line before the file name is shortened
+        frame.filename = _short(frame.filename)
+    summary.stack = kept
+    return ErrorInfo(type(exc).__name__, str(exc), "".join(summary.format()).rstrip("\n"))
+
+
+def _short(filename: str) -> str:
+    """A path relative to the working folder when it lies below it (readable, machine-independent)."""
+    try:
+        return str(Path(filename).resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return filename
