@@ -5,7 +5,8 @@ The stamping rule (Wix gives every delivery a new ``metadata.id``, research doc
 site's ID generator and ``metadata.eventTime`` from the site's clock, when its
 event has an envelope (``entity``/``data``/``metadata`` kinds, not the legacy
 flat payloads whose ``metadata`` is a business field) and the payload has a
-``metadata`` object; a ``set=`` override of either field wins. An explicit
+``metadata`` object (a ``metadata._id`` mirror, when present, gets the same ID);
+a ``set=`` override of either field wins. An explicit
 ``payload=`` is fired exactly as given (plus ``set=`` overrides, applied to a
 copy): it is what you want to reproduce.
 
@@ -99,6 +100,8 @@ def _stamp(kind: str, data: Any, overrides: Mapping[str, Any], now: datetime,
     stamped = None
     if "metadata.id" not in overrides:
         meta["id"] = stamped = new_id()
+        if "_id" in meta and "metadata._id" not in overrides:  # keep the SDK-style mirror equal
+            meta["_id"] = stamped
     if "metadata.eventTime" not in overrides:
         meta["eventTime"] = iso(now)
     return stamped or _metadata_id(data)
