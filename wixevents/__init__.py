@@ -21,6 +21,7 @@ from .payloads import validate
 from .result import Result, Results
 from .samples import sample, samples
 from .site import Site
+from .stubs import stub
 
 __version__ = "0.1.0"
 __all__ = [
@@ -44,5 +45,6 @@ __all__ = [
     "current_run",
     "sample",
     "samples",
+    "stub",
     "validate",
 ]

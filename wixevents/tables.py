@@ -52,7 +52,11 @@ def runs_frame(runs: Iterable[Run]) -> pd.DataFrame:
              "run_id": r.run_id, "fire": r.fire, "trigger": r.trigger, "started": r.started, "note": r.note}
             for r in runs]
     frame: pd.DataFrame = pd.DataFrame(rows, columns=RUN_COLUMNS)
-    return frame.astype({"parent": "Int64"}) if not frame.empty else frame
+    if frame.empty:
+        return frame
+    frame["value"] = pd.Series([r["value"] for r in rows], dtype=object)  # return values exactly as returned
+    typed: pd.DataFrame = frame.astype({"parent": "Int64"})
+    return typed
 
 
 def logs_frame(runs: Iterable[Run]) -> pd.DataFrame:
