@@ -121,6 +121,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import cli_fire  # noqa: F401  (registers `fire` and `stub`; imported here as it imports this module)
+
     parser = argparse.ArgumentParser(prog="wixevents", description="Explore and fire Wix backend events.")
     subs = parser.add_subparsers(dest="command", required=True)
     for name, (help_text, setup, fn) in COMMANDS.items():

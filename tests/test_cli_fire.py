@@ -1,0 +1,93 @@
+"""`wixevents fire` and `wixevents stub`: result tables on stdout, exit code 1 when a handler failed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wixevents.cli import main
+
+HANDLERS = '''
+def wixBilling_onInvoicePaid(event):
+    print("paid", event.number)
+    return event.totals.total
+
+def wixForms_onSubmissionCreated(event):
+    raise RuntimeError("form handler broke")
+
+def wixBilling_onInvoicePayed(event):
+    pass
+'''
+
+
+@pytest.fixture
+def handlers(tmp_path: Path) -> Path:
+    path = tmp_path / "events.py"
+    path.write_text(HANDLERS, encoding="utf-8")
+    return path
+
+
+def test_fire_prints_the_result_table_and_logs_and_exits_0(handlers: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(handlers), "--sample", "minimal"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == "wixBilling_onInvoicePaid sample 'minimal' fired (fire 1)"
+    row = out.splitlines()[2].split()
+    assert row[1:6] == ["wixBilling_onInvoicePaid", "wixBilling_onInvoicePaid", "events.py", "minimal", "ok"]
+    assert "INFO    paid 10001" in out
+    assert "wixBilling_onInvoicePayed in events.py is not a Wix handler name" in err
+
+
+def test_fire_exits_1_when_a_handler_raises(handlers: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fire", "wixForms_onSubmissionCreated", "--handlers", str(handlers)]) == 1
+    out = capsys.readouterr().out
+    assert "RuntimeError: form handler broke" in out
+    assert 'raise RuntimeError("form handler broke")' in out  # the trimmed traceback
+
+
+def test_fire_exits_1_for_an_invalid_payload_file_or_override(handlers: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"status": "Paid"}', encoding="utf-8")
+    assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(handlers), "--payload", str(bad)]) == 1
+    assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(handlers), "--set", "status=paid"]) == 1
+    assert capsys.readouterr().out.count("invalid_payload") >= 2
+
+
+def test_fire_exits_1_when_the_file_has_no_handler_for_the_event(handlers: Path) -> None:
+    assert main(["fire", "wixMembers_onMemberCreated", "--handlers", str(handlers)]) == 1
+
+
+def test_fire_in_preview_mode_runs_nothing_and_exits_0(handlers: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fire", "wixForms_onSubmissionCreated", "--handlers", str(handlers), "--mode", "preview"]) == 0
+    assert "not_triggered_in_preview" in capsys.readouterr().out
+
+
+def test_fire_as_json_gives_the_fire_and_its_runs(handlers: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(handlers), "--format", "json",
+                 "--set", "title=Kiln"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is True and data["fire"]["payload"]["title"] == "Kiln"
+    assert [(r["status"], r["value"], r["logs"][0]["message"]) for r in data["runs"]] == [("ok", 49.9, "paid 10001")]
+
+
+def test_usage_errors_exit_2(handlers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fire", "wixBilling_onInvoicePayed", "--handlers", str(handlers)]) == 2
+    assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(tmp_path / "missing.py")]) == 2
+    assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(handlers), "--sample", "nope"]) == 2
+    assert "Did you mean wixBilling_onInvoicePaid" in capsys.readouterr().err
+
+
+def test_stub_prints_a_handler_skeleton(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stub", "wixBilling_onInvoicePaid", "--lang", "js"]) == 0
+    assert "export function wixBilling_onInvoicePaid(event) {" in capsys.readouterr().out
+
+
+def test_python_dash_m_wixevents_fire_works_as_the_readme_shows(handlers: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "wixevents", "fire", "wixForms_onSubmissionCreated",
+                           "--handlers", str(handlers)], capture_output=True, text=True, cwd=handlers.parent)
+    assert done.returncode == 1, done.stderr
+    assert "error" in done.stdout and "form handler broke" in done.stdout
