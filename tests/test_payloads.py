@@ -141,7 +141,7 @@ def test_a_ten_megabyte_payload_validates_and_keeps_every_item() -> None:
 
 def test_a_ten_megabyte_invalid_payload_lists_its_problems_compactly() -> None:
     payload = wixevents.sample(INVOICE)
-    payload["lineItems"] = [{"bad": "x" * 300}] * 36_000
+    payload["lineItems"] = [{"quantity": "many", "description": "x" * 300}] * 36_000
     with pytest.raises(InvalidPayload) as info:
         wixevents.validate(INVOICE, payload)
     assert len(info.value.problems) > 20
@@ -151,3 +151,12 @@ def test_a_ten_megabyte_invalid_payload_lists_its_problems_compactly() -> None:
 def test_an_unknown_event_name_is_an_unknown_event_type() -> None:
     with pytest.raises(wixevents.UnknownEventType):
         wixevents.validate("wixBilling_onInvoicePayed", {})
+
+
+def test_legacy_payloads_require_their_top_level_fields_but_not_every_nested_one() -> None:
+    """Legacy typings call fields like a file's ``iconUrl`` required; Wix's own examples omit them."""
+    upload = wixevents.sample("wixMediaManager_onFileUploaded")
+    del upload["fileInfo"]["iconUrl"]
+    assert "iconUrl" not in wixevents.validate("wixMediaManager_onFileUploaded", upload).fileInfo
+    with pytest.raises(InvalidPayload, match=r"\$\.fileInfo: expected a value"):
+        wixevents.validate("wixMediaManager_onFileUploaded", _without(upload, "fileInfo"))

@@ -19,7 +19,8 @@ def samples_dir() -> Path:
 
 
 def sample_variants(name: str) -> list[str]:
-    """Variant names of one event's samples, ``default`` first, then alphabetical."""
+    """Variant names of one event's samples: ``default``, ``minimal``, then the rest alphabetically."""
     folder = samples_dir() / name
     names = sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
-    return sorted(names, key=lambda n: (n != "default", n))
+    first = {"default": 0, "minimal": 1}
+    return sorted(names, key=lambda n: (first.get(n, 2), n))

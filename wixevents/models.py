@@ -15,9 +15,12 @@ Strict and lenient on purpose:
 * ``Date`` fields become ``datetime`` (ISO 8601 text; more than six fractional
   digits are accepted and cut to microseconds).
 * Required means: the envelope keys (``entity``/``data``/``metadata``), the
-  metadata ``id``, ``entityId`` and ``eventTime``, and, in legacy payloads, every
-  field the reference does not mark optional. V2 reference types mark nearly every
-  field optional, and so do these models.
+  metadata ``id``, ``entityId`` and ``eventTime``, and, in legacy payloads, the
+  top-level fields the reference does not mark optional. Deeper down, legacy
+  types call many fields required that Wix's own examples leave out (a file's
+  ``iconUrl``, a booking contact's coordinates), so nested legacy fields are
+  optional here. V2 reference types mark nearly every field optional, as do
+  these models.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ _NUMERIC = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$|^(NaN|-?In
 _FRACTION = re.compile(r"(\.\d{6})\d+")
 #: Envelope metadata fields that stay required although V2 types mark them optional.
 REQUIRED_METADATA = ("id", "entityId", "eventTime")
+ENVELOPE = ("entity", "data", "metadata")
 
 
 def _numeric_text(value: str) -> str:
@@ -60,10 +64,11 @@ NATIVE: dict[str, Any] = {
 class _Builder:
     """Turns catalog types into Python annotations; a type on the stack is opaque."""
 
-    def __init__(self, legacy: bool, envelope: Any) -> None:
+    def __init__(self, legacy: bool, payload: Any, envelope: bool) -> None:
         self.legacy, self.done, self.stack = legacy, {}, set()  # type: bool, dict[str, Any], set[str]
-        self.root = envelope.get("ref") if isinstance(envelope, dict) else None
-        meta = [f["type"] for f in schema.fields_of(envelope) or [] if f["name"] == "metadata"]
+        self.root = payload.get("ref") if isinstance(payload, dict) else None
+        self.envelope = envelope
+        meta = [f["type"] for f in schema.fields_of(payload) or [] if f["name"] == "metadata"] if envelope else []
         self.meta = meta[0].get("ref") if meta and isinstance(meta[0], dict) else None
 
     def annotation(self, t: Any) -> Any:
@@ -88,8 +93,8 @@ class _Builder:
         info, keys = schema.types()[fq], {}
         for f in info["fields"]:
             ann = self.annotation(f["type"])
-            required = (self.legacy and not f.get("optional")) \
-                or (fq == self.root and f["name"] in ("entity", "data", "metadata") and not f.get("optional")) \
+            required = (self.legacy and fq == self.root and not f.get("optional")) \
+                or (self.envelope and fq == self.root and f["name"] in ENVELOPE and not f.get("optional")) \
                 or (fq == self.meta and f["name"] in REQUIRED_METADATA)
             # Optional[...] rather than `| None`: ann may be any typing form built at run time.
             keys[f["name"]] = Required[ann] if required else NotRequired[Optional[ann]]  # noqa: UP045
@@ -105,5 +110,5 @@ def adapter(name: str, shape: int = 0) -> TypeAdapter[Any]:
     """The validator of one event's payload (one of its shapes), built on first use."""
     found = catalog[name].shapes[shape]
     # Legacy-dialect types mark optional fields; V2 types mark nearly all of them.
-    envelope = found.payload if found.kind != "flat" else None
-    return TypeAdapter(_Builder(not found.v2, envelope).annotation(found.payload))
+    builder = _Builder(legacy=not found.v2, payload=found.payload, envelope=found.kind != "flat")
+    return TypeAdapter(builder.annotation(found.payload))
