@@ -1,0 +1,146 @@
+"""A real browser: JupyterLab opens the quickstart, runs every cell, and the Workbench fires an event.
+
+The test starts ``jupyter lab`` on a free localhost port with a random token in a
+temporary directory (a copy of the quickstart, fresh Jupyter config, settings and
+workspace folders), and drives Debian's Chromium through Playwright. It never
+downloads a browser: without ``/usr/bin/chromium`` it skips and says how to
+install one (``apt-get install chromium``). Every wait is bounded; the server is
+stopped in ``finally``; on failure a screenshot and the server log are saved in
+``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+NOTEBOOK = "00_quickstart.ipynb"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SERVER_START_S = 90
+RUN_ALL_S = 120
+STEP_MS = 30_000
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="the browser test needs Debian's Chromium: run `apt-get install chromium` (as root) to enable it")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def settings(folder: Path) -> None:
+    """User settings that keep JupyterLab quiet: no news or update pop-ups over the notebook."""
+    notification = folder / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    notification.parent.mkdir(parents=True)
+    notification.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8")
+
+
+@pytest.fixture
+def lab(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A running JupyterLab serving a copy of the quickstart: yields (notebook URL, log file)."""
+    root = tmp_path / "lab"
+    root.mkdir()
+    shutil.copy(ROOT / "notebooks" / NOTEBOOK, root / NOTEBOOK)
+    settings(tmp_path / "settings")
+    port, token = free_port(), secrets.token_hex(16)
+    env = os.environ | {
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_DATA_DIR": str(tmp_path / "data"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"), "JUPYTER_PLATFORM_DIRS": "1",
+    }
+    command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+               f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={root}", "--LabApp.news_url=", "--ServerApp.terminals_enabled=False"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # CI containers run as root
+        command.append("--allow-root")
+    log_path = tmp_path / "jupyter.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_for_server(server, port, token, log_path)
+            yield f"http://127.0.0.1:{port}/lab/tree/{NOTEBOOK}?token={token}", log_path
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=15)
+
+
+def wait_for_server(server: subprocess.Popen[bytes], port: int, token: str, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"jupyter lab exited with {server.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"jupyter lab did not answer within {SERVER_START_S} s:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def save_artifacts(page: Any, log: Path, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, timeout=10_000)
+    finally:
+        shutil.copy(log, ARTIFACTS / f"{name}.log")
+
+
+def run_all_cells(page: Any) -> None:
+    """Run > Run All Cells from the menu bar, then wait until no cell is still queued or running."""
+    page.locator(".jp-Notebook").first.wait_for(state="visible", timeout=STEP_MS)
+    # The status bar reads "Python 3 (ipykernel) | Idle" once the notebook's kernel has started.
+    page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=RUN_ALL_S * 1000)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click(timeout=STEP_MS)
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click(timeout=STEP_MS)
+    page.wait_for_function(
+        """() => { const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')];
+                   return prompts.length > 0 && prompts.every(p => !p.textContent.includes('*')) }""",
+        timeout=RUN_ALL_S * 1000)
+
+
+def test_quickstart_runs_in_jupyterlab(lab: tuple[str, Path], tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    url, log = lab
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000})
+        page = browser.pages[0] if browser.pages else browser.new_page()
+        page.set_default_timeout(STEP_MS)
+        try:
+            page.goto(url, timeout=STEP_MS)
+            run_all_cells(page)
+            errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+            assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
+            assert errors.count() == 0, errors.first.inner_text()
+            page.get_by_text("wixBilling_onInvoicePaid").first.wait_for(timeout=STEP_MS)
+        except BaseException:
+            save_artifacts(page, log, "browser-quickstart")
+            raise
+        finally:
+            browser.close()
