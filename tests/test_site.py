@@ -180,3 +180,36 @@ def test_load_registers_handlers_from_a_file_and_reports_look_alikes(site: Site,
     assert INVOICE in report.lookalikes["wixBilling_onInvoicePayed"]
     result = site.fire(INVOICE)
     assert result.runs[0].source == "my-package" and result.value == "SPRING POTTERY WORKSHOP"
+
+
+def test_site_test_asks_which_source_when_a_name_is_registered_by_several(site: Site) -> None:
+    site.register(lambda event: "site", name=INVOICE)
+    site.register(lambda event: "package", name=INVOICE, source="package")
+    with pytest.raises(HandlerError, match="several sources"):
+        site.test(INVOICE)
+    assert site.test(INVOICE, source="package").value == "package"
+    with pytest.raises(HandlerError, match="no handler named"):
+        site.test(FORM)
+
+
+def test_site_test_without_validation_hands_a_broken_payload_to_the_handler(site: Site) -> None:
+    def wixBilling_onInvoicePaid(event: Any) -> Any:
+        return event.get("status", "no status")
+
+    assert site.test(wixBilling_onInvoicePaid, {"title": "only a title"}).statuses == ["invalid_payload"]
+    assert site.test(wixBilling_onInvoicePaid, {"title": "only a title"}, validate=False).value == "no status"
+
+
+def test_code_outside_a_fire_uses_the_default_site_and_code_inside_uses_its_own(site: Site) -> None:
+    from wixevents.context import current_site
+
+    assert current_site() is Site.default() is Site.default()
+    site.register(lambda event: current_site() is site, name=INVOICE)
+    assert site.fire(INVOICE).value is True
+
+
+def test_a_site_refuses_an_unknown_mode_or_a_timeout_that_is_not_positive() -> None:
+    with pytest.raises(ValueError, match="published"):
+        Site(mode="live")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="timeout"):
+        Site(timeout=0)

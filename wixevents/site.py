@@ -56,6 +56,17 @@ class Site:
     def __init__(self, *, mode: Mode = "published", clock: Clock | None = None,
                  timeout: float | None = runner.DEFAULT_TIMEOUT, durations: bool | None = None,
                  seed: str | None = None, source: str = "notebook") -> None:
+        """Make an empty site.
+
+        ``mode``: ``"published"`` or ``"preview"``. ``clock``: where times come from
+        (``SystemClock()`` by default). ``timeout``: seconds each handler may run
+        (14, see :mod:`wixevents.runner`; None for no limit). ``durations``: measure
+        run times (default: unless the clock is fixed). ``seed``: the ID seed
+        (default: fixed with a fixed clock, else random). ``source``: the name of
+        the site's own source, whose handlers run first.
+        """
+        if timeout is not None and not timeout > 0:
+            raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
         self.mode = mode
         self.clock: Clock = clock or SystemClock()
         self.timeout = timeout
