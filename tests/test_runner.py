@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
 import sys
 import threading
 import warnings
@@ -144,6 +146,27 @@ def test_keyboard_interrupt_is_not_turned_into_data(site: Site) -> None:
 
     with pytest.raises(KeyboardInterrupt):
         site.fire(INVOICE)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT to this process")
+def test_ctrl_c_while_a_handler_runs_interrupts_the_fire(site: Site) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    @site.handler
+    def wixBilling_onInvoicePaid(event: Any) -> None:
+        started.set()
+        release.wait(10)
+
+    def press_ctrl_c() -> None:
+        if started.wait(10):
+            os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=press_ctrl_c, daemon=True).start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            site.fire(INVOICE)
+    finally:
+        release.set()
 
 
 def test_the_run_context_is_current_inside_a_handler_and_records_effects(site: Site) -> None:
