@@ -203,3 +203,15 @@ def test_capture_leaves_stdout_and_logging_as_it_found_them(site: Site) -> None:
     site.register(lambda event: print("x"), name=INVOICE)
     site.fire(INVOICE)
     assert (sys.stdout, sys.stderr, warnings.showwarning, list(logging.getLogger().handlers)) == before
+
+
+def test_a_missing_field_error_ends_at_the_handler_line_that_read_it(site: Site) -> None:
+    @site.handler
+    def wixBilling_onInvoicePaid(event: Any) -> Any:
+        return event.totals.grandTotal
+
+    error = site.fire(INVOICE).runs[0].error
+    assert error is not None and error.type == "AttributeError"
+    assert "its fields are: " in error.message and "total" in error.message
+    frames = [line for line in error.traceback.splitlines() if line.lstrip().startswith("File ")]
+    assert len(frames) == 1 and frames[0].endswith("in wixBilling_onInvoicePaid")

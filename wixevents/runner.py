@@ -26,6 +26,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
+import re
+import sys
 import threading
 import time
 import traceback
@@ -42,7 +44,9 @@ from .records import ErrorInfo, LogLine
 __all__ = ["DEFAULT_TIMEOUT", "Outcome", "run"]
 
 DEFAULT_TIMEOUT = 14.0
-_INTERNAL = (str(Path(__file__).resolve().parent), os.path.dirname(asyncio.__file__), threading.__file__)
+_CELL_FILE = re.compile(r"/ipykernel_\d+/\d+\.py$")
+_PACKAGE = str(Path(__file__).resolve().parent) + os.sep
+_INTERNAL = (_PACKAGE, os.path.dirname(asyncio.__file__) + os.sep, threading.__file__)
 
 
 @dataclass(frozen=True)
@@ -137,11 +141,18 @@ def _resolve(awaitable: Any, box: _Box) -> Any:
 
 
 def describe(exc: BaseException) -> ErrorInfo:
-    """Type, message and a traceback that starts at the first frame of user code."""
+    """Type, message and a traceback trimmed to user code.
+
+    Leading frames of wixevents, asyncio and threading (how the handler was called)
+    and trailing frames of wixevents (how ``event.missing`` failed) are cut; frames
+    of other libraries the handler called are kept.
+    """
     summary = traceback.TracebackException.from_exception(exc)
     frames = list(summary.stack)
-    first = next((i for i, f in enumerate(frames) if not f.filename.startswith(_INTERNAL)), 0)
-    kept = traceback.StackSummary.from_list(frames[first:])
+    user = [i for i, f in enumerate(frames) if not f.filename.startswith(_INTERNAL)]
+    first = user[0] if user else 0
+    last = max((i for i, f in enumerate(frames) if not f.filename.startswith(_PACKAGE)), default=len(frames) - 1)
+    kept = traceback.StackSummary.from_list(frames[first:max(first, last) + 1])
     for frame in kept:
         _ = frame.line  # read the source line before the file name is shortened
         frame.filename = _short(frame.filename)
@@ -150,8 +161,22 @@ def describe(exc: BaseException) -> ErrorInfo:
 
 
 def _short(filename: str) -> str:
-    """A path relative to the working folder when it lies below it (readable, machine-independent)."""
+    """A file name that reads the same on every machine: ``Cell In[3]`` for a notebook
+    cell (as IPython writes it), else a path relative to the working folder when the
+    file lies below it, else the path as it is."""
+    cell = _cell_name(filename)
+    if cell is not None:
+        return cell
     try:
         return str(Path(filename).resolve().relative_to(Path.cwd()))
     except (ValueError, OSError):
         return filename
+
+
+def _cell_name(filename: str) -> str | None:
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    numbers = getattr(getattr(shell, "compile", None), "_filename_map", None)  # IPython >= 8 keeps this map
+    if isinstance(numbers, dict) and filename in numbers:
+        return f"Cell In[{numbers[filename]}]"
+    return "Cell" if _CELL_FILE.search(filename.replace("\\", "/")) else None
