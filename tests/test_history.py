@@ -53,7 +53,7 @@ def test_save_then_load_gives_back_equal_records(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(loaded.payloads(FORM), site.payloads(FORM))
 
 
-def test_return_values_are_stored_as_json_values(tmp_path: Path) -> None:
+def test_return_values_are_stored_as_json_values() -> None:
     run = busy_site().history[0]
     assert run.value == {"total": 49.9, "when": "2026-01-12T12:30:00+00:00"}  # a datetime becomes ISO text
 
