@@ -7,14 +7,40 @@ work, keys stay camelCase as Wix sends them, and the object is still a plain
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 
+def _lift(value: Any) -> Any:
+    """A nested dict or list as its attribute-reading twin (a shallow copy); anything else as is."""
+    kind = type(value)
+    if kind is dict:
+        return WixObject(value)
+    if kind is list:
+        return WixList(value)
+    return value
+
+
 class WixObject(dict[str, Any]):
-    """A JSON object with attribute access to its keys (``obj.field``)."""
+    """A JSON object with attribute access to its keys (``obj.field``).
+
+    Nested objects and lists are converted when first read (and the converted
+    copy is kept), so building an event costs nothing per field: a handler pays
+    only for what it reads. Iterating ``.items()`` or ``.values()`` gives the
+    stored values as they are.
+    """
 
     __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        value = dict.__getitem__(self, key)
+        lifted = _lift(value)
+        if lifted is not value:
+            dict.__setitem__(self, key, lifted)
+        return lifted
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default  # noqa: SIM401  (this *is* get: it lifts the value)
 
     def __getattr__(self, key: str) -> Any:
         try:
@@ -28,6 +54,25 @@ class WixObject(dict[str, Any]):
 
     def __delattr__(self, key: str) -> None:
         del self[key]
+
+
+class WixList(list[Any]):
+    """A JSON list whose object items read like :class:`WixObject` (converted when first read)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return WixList(list.__getitem__(self, index))
+        value = list.__getitem__(self, index)
+        lifted = _lift(value)
+        if lifted is not value:
+            list.__setitem__(self, index, lifted)
+        return lifted
+
+    def __iter__(self) -> Iterator[Any]:
+        for i in range(len(self)):
+            yield self[i]
 
 
 class EventObject(WixObject):
@@ -62,12 +107,8 @@ class EventObject(WixObject):
 
 
 def wrap(value: Any) -> Any:
-    """Turn nested dicts into :class:`WixObject` (lists are walked, not copied twice)."""
-    if isinstance(value, dict):
-        return WixObject({k: wrap(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return [wrap(v) for v in value]
-    return value
+    """A dict or list as its attribute-reading twin; nested values convert when read."""
+    return _lift(value) if type(value) in (dict, list) else value
 
 
 def plain(value: Any) -> Any:

@@ -25,7 +25,7 @@ import pandas as pd
 
 from . import tables
 from .errors import FileExists
-from .records import Fire, Run, fire_from_dict, fire_to_dict
+from .records import Fire, Run, fire_from_dict, fire_to_dict, json_default
 
 __all__ = ["History"]
 
@@ -99,8 +99,11 @@ class History:
         if target.exists() and not overwrite:
             raise FileExists(f"{target} exists; pass overwrite=True to replace it, or choose another name.")
         lines = [json.dumps({"format": FORMAT, "version": VERSION})]
-        lines += [json.dumps({"kind": "fire", **fire_to_dict(f)}, ensure_ascii=False) for f in self.fires]
-        lines += [json.dumps({"kind": "run", **r.to_dict()}, ensure_ascii=False) for r in self.runs]
+        # default=: a payload edited with Python values (a datetime, say) is written as JSON text.
+        lines += [json.dumps({"kind": "fire", **fire_to_dict(f)}, ensure_ascii=False, default=json_default)
+                  for f in self.fires]
+        lines += [json.dumps({"kind": "run", **r.to_dict()}, ensure_ascii=False, default=json_default)
+                  for r in self.runs]
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:

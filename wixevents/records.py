@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["FAILED", "STATUSES", "ErrorInfo", "Fire", "LogLine", "Run", "jsonable"]
+__all__ = ["FAILED", "STATUSES", "ErrorInfo", "Fire", "LogLine", "Run", "json_default", "jsonable"]
 
 STATUSES = ("ok", "error", "timeout", "invalid_payload", "not_triggered_in_preview", "no_handler")
 #: Statuses that make a fire (and ``wixevents fire``) count as failed.
@@ -34,13 +34,16 @@ FAILED = frozenset({"error", "timeout", "invalid_payload", "no_handler"})
 
 def jsonable(value: Any) -> Any:
     """``value`` as JSON data: dicts and lists kept, dates as ISO text, the rest by ``repr()``."""
+    if value is None or type(value) in (str, int, float, bool):
+        return value
     try:
-        return json.loads(json.dumps(value, default=_fallback, ensure_ascii=False))
+        return json.loads(json.dumps(value, default=json_default, ensure_ascii=False))
     except (TypeError, ValueError, RecursionError):
         return repr(value)
 
 
-def _fallback(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """JSON form of a value ``json`` cannot write: dates as ISO text, sets sorted, else ``repr()``."""
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, (set, frozenset)):
