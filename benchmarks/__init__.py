@@ -1,0 +1,1 @@
+"""wixevents benchmarks: every figure is a ratio against a baseline run side by side."""
