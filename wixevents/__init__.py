@@ -17,11 +17,13 @@ from .errors import (
 )
 from .event import EventObject
 from .history import History
+from .magics import load_ipython_extension
 from .payloads import validate
 from .result import Result, Results
 from .samples import sample, samples
 from .site import Site
 from .stubs import stub
+from .widgets import Workbench
 
 __version__ = "0.1.0"
 __all__ = [
@@ -41,8 +43,10 @@ __all__ = [
     "UnknownEventType",
     "UnknownSample",
     "WixEventsError",
+    "Workbench",
     "catalog",
     "current_run",
+    "load_ipython_extension",
     "sample",
     "samples",
     "stub",

@@ -1,0 +1,134 @@
+"""The Workbench without a browser: set widget values, click buttons, read the site and ``result``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import wixevents
+from wixevents.explore import compare_samples, event_choices, handlers_frame, payload_problems
+from wixevents.widgets import Workbench, cells
+
+INVOICE = "wixBilling_onInvoicePaid"
+
+
+@pytest.fixture
+def site() -> wixevents.Site:
+    site = wixevents.Site(clock=wixevents.FixedClock())
+
+    @site.handler
+    def wixBilling_onInvoicePaid(event: Any) -> Any:
+        print("paid", event.id.id)
+        if event.totals.total == 0:
+            raise ValueError("nothing to pay")
+        return event.totals.total
+
+    return site
+
+
+def test_fire_button_fires_the_picked_sample(site: wixevents.Site) -> None:
+    bench = Workbench(site, INVOICE)
+    assert bench.event == INVOICE and bench.editor.variant.value == "default"
+    bench.panel.fire_button.click()
+    assert not bench.errors
+    assert isinstance(bench.result, wixevents.Result)
+    assert list(site.history.to_frame()["status"]) == ["ok"]
+    row = bench.last_frame.iloc[0]  # type: ignore[union-attr]
+    assert (row["handler"], row["variant"], row["status"]) == (INVOICE, "default", "ok")
+    assert "wixevents" in bench.panel.last.value and INVOICE in bench.panel.history.value
+
+
+def test_search_filters_and_marks_deprecated_events(site: wixevents.Site) -> None:
+    bench = Workbench(site)
+    bench.picker.search.value = "booking confirmed"
+    labels = dict((value, label) for label, value in bench.picker.dropdown.options)
+    assert "wixBookingsV2_onBookingConfirmed" in labels
+    assert "deprecated → wixBookingsV2_onBookingConfirmed" in labels["wixBookings_onBookingConfirmed"]
+    bench.picker.dropdown.value = "wixBookings_onBookingConfirmed"
+    assert "Deprecated" in bench.picker.info.value and "wixBookingsV2_onBookingConfirmed" in bench.picker.info.value
+    assert bench.editor.event == "wixBookings_onBookingConfirmed"
+    bench.picker.search.value = "no such event at all"
+    assert bench.event is None and "no event matches" in bench.picker.count.value
+    bench.panel.fire_button.click()
+    assert isinstance(bench.errors[-1], ValueError) and "no event is picked" in str(bench.errors[-1])
+    assert "no event is picked" in bench.output.outputs[-1]["text"]
+
+
+def test_editor_validates_as_you_type_and_resets(site: wixevents.Site) -> None:
+    bench = Workbench(site, INVOICE)
+    payload = json.loads(bench.editor.text.value)
+    payload["status"] = "paid"
+    bench.editor.text.value = json.dumps(payload)
+    assert "$.status" in list(bench.editor.problems["path"])
+    assert "✗ 1 problem(s)" in bench.editor.status.value and "$.status" in bench.editor.status.value
+    bench.editor.text.value = "{not json"
+    bench.editor.validate_button.click()
+    assert "malformed JSON" in bench.editor.status.value
+    bench.editor.reset_button.click()
+    assert not bench.editor.edited and bench.editor.problems.empty and "✓" in bench.editor.status.value
+
+
+def test_edited_payloads_are_fired_as_given(site: wixevents.Site) -> None:
+    bench = Workbench(site, INVOICE)
+    payload = json.loads(bench.editor.text.value)
+    payload["totals"]["total"] = 0
+    bench.editor.text.value = json.dumps(payload)
+    bench.panel.fire_button.click()
+    row = bench.last_frame.iloc[0]  # type: ignore[union-attr]
+    assert row["status"] == "error" and row["variant"] is None and "nothing to pay" in row["error"]
+    assert "nothing to pay" in bench.panel.last.value and "paid" in bench.panel.last.value  # logs + traceback
+    bench.editor.text.value = json.dumps({"id": "not an object"})
+    bench.panel.fire_button.click()
+    assert list(bench.last_frame["status"]) == ["invalid_payload"]  # type: ignore[index]
+
+
+def test_fire_all_runs_every_variant(site: wixevents.Site) -> None:
+    bench = Workbench(site, INVOICE)
+    bench.panel.fire_all_button.click()
+    assert isinstance(bench.result, wixevents.Results)
+    assert list(bench.last_frame["variant"]) == wixevents.samples(INVOICE)  # type: ignore[index]
+    assert len(site.history) == len(wixevents.samples(INVOICE))
+
+
+def test_preview_mode_fires_nothing_and_test_runs_by_hand(site: wixevents.Site) -> None:
+    bench = Workbench(site, INVOICE)
+    bench.panel.mode.value = "preview"
+    assert site.mode == "preview" and "not_triggered_in_preview" in bench.panel.mode_note.value
+    bench.panel.fire_button.click()
+    assert list(bench.last_frame["status"]) == ["not_triggered_in_preview"]  # type: ignore[index]
+    bench.panel.test_button.click()
+    assert list(bench.last_frame[["status", "trigger"]].iloc[0]) == ["ok", "test"]  # type: ignore[index]
+    site.mode = "published"
+    bench.refresh()
+    assert bench.panel.mode.value == "published"
+
+
+def test_handlers_view_and_stub(site: wixevents.Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    bench = Workbench(site, INVOICE)
+    assert "notebook" in bench.handlers.value and INVOICE in bench.handlers.value
+    bench.picker.pick("wixForms_onSubmissionCreated")
+    assert "No handler registered" in bench.handlers.value
+    bench.stub_button.click()
+    assert bench.stub_text is not None and "def wixForms_onSubmissionCreated(event):" in bench.stub_text
+    assert "site.register(wixForms_onSubmissionCreated)" in bench.stub_text  # no notebook: no variable to use
+
+    class Shell:
+        def __init__(self) -> None:
+            self.user_ns = {"bench": bench, "my_site": site}
+
+    monkeypatch.setattr(cells, "shell", Shell)
+    assert cells.registered_stub(INVOICE, site).count("@my_site.handler\ndef wixBilling_onInvoicePaid(") == 1
+    script = cells.insert_below_script("print(1)", bench.anchor)
+    assert bench.anchor in script and "insert" in script
+
+
+def test_explore_functions_answer_with_dataframes(site: wixevents.Site) -> None:
+    assert list(event_choices("invoice paid")["name"]) == [INVOICE]
+    table = compare_samples(INVOICE, ["default", "zero-amount"], differences=True)
+    assert list(table.columns) == ["default", "zero-amount"] and "totals.total" in table.index
+    assert "status" not in table.index  # both are Paid: no difference
+    assert payload_problems(INVOICE, wixevents.sample(INVOICE)).empty
+    assert list(payload_problems(INVOICE, "[]")["path"]) == ["$"]
+    assert list(handlers_frame(site, INVOICE)[["order", "source"]].iloc[0]) == [1, "notebook"]
