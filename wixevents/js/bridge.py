@@ -1,0 +1,103 @@
+"""The call driver: run one JavaScript function to completion from Python.
+
+A call is a short conversation with the prelude, always in the caller's thread:
+
+1. ``invoke`` starts the function and ``take`` reports its state. Both are
+   queued together; V8 runs the promise callbacks (microtasks) between them,
+   so ``take`` already sees an ``async`` handler that only awaited resolved
+   promises as done.
+2. If JavaScript is waiting on host calls, each Python function runs here (see
+   :mod:`.host`), then ``settle`` + ``take`` are queued together, and so on.
+3. If JavaScript waits on something else (a ``setTimeout``), ``take`` is
+   polled with a growing pause (0.5 ms to 20 ms) until the deadline.
+
+Console lines arrive with every ``take`` and are emitted right away, in the
+caller's thread, as log records of logger ``wixevents.js`` (``console.log`` and
+``info`` at INFO, ``warn`` WARNING, ``error`` ERROR, ``debug`` DEBUG) or, when
+the engine has a ``console`` callback, as ``console(level, text)``. That logger
+is set to DEBUG when nobody configured it, because its records are the site's
+own output, which the runtime's log capture must see whatever the root level.
+
+A trivial synchronous handler costs one round trip to the isolate; every host
+call one more.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .codec import dumps, js_literal, loads
+from .errors import JsError, JsTimeout, js_error
+
+if TYPE_CHECKING:
+    from .engine import JsEngine
+
+__all__ = ["LEVELS", "ConsoleSink", "drive", "emit"]
+
+ConsoleSink = Callable[[str, str], None]
+
+LEVELS = {"log": logging.INFO, "info": logging.INFO, "dir": logging.INFO, "table": logging.INFO,
+          "trace": logging.INFO, "debug": logging.DEBUG, "warn": logging.WARNING, "error": logging.ERROR}
+logger = logging.getLogger("wixevents.js")
+if logger.level == logging.NOTSET:
+    logger.setLevel(logging.DEBUG)
+_ids = itertools.count(1)
+
+
+def emit(engine: JsEngine, lines: Sequence[Sequence[str]], dropped: int = 0) -> None:
+    """Send console lines to the engine's ``console`` callback, else to logger ``wixevents.js``."""
+    if dropped:
+        lines = [*lines, ["warn", f"... {dropped} more console line(s) dropped (10000 per step at most)"]]
+    for method, text in lines:
+        level = LEVELS.get(method, logging.INFO)
+        if engine.console is not None:
+            engine.console(logging.getLevelName(level), text)
+        else:
+            logger.log(level, "%s", text)
+
+
+def drive(engine: JsEngine, module_id: str, name: str, args: Sequence[Any], timeout: float | None) -> Any:
+    """Call export ``name`` of ``module_id``; the value, or JsError / JsTimeout / JsOutOfMemory."""
+    with engine.lock:
+        call = next(_ids)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        generation = engine.generation
+        take = f"__wixevents.take({call})"
+        steps = [f"__wixevents.invoke({call}, {js_literal(module_id)}, {js_literal(name)}, "
+                 f"{js_literal(dumps(list(args)))})\n//# sourceURL=wixevents:call", take]
+        pause = 0.0005
+        while True:
+            state = loads(engine.run(steps, _left(engine, deadline, timeout), timeout)[-1])
+            emit(engine, state["console"], state["dropped"])
+            if state["done"]:
+                if state["ok"]:
+                    return state.get("result")
+                raise js_error(state["result"])
+            if state["requests"]:
+                answers = [engine.host.answer(request) for request in state["requests"]]
+                if engine.generation != generation:
+                    raise JsError(f"the JavaScript engine restarted while {name} waited for Python "
+                                  "(another run hit its timeout or memory limit); this run's state is lost")
+                steps, pause = [f"__wixevents.settle({js_literal(dumps(answers))})", take], 0.0005
+                continue
+            if engine.out_of_memory():
+                engine.fail_out_of_memory()
+            left = _left(engine, deadline, timeout)
+            time.sleep(pause if left is None else min(pause, left))
+            steps, pause = [take], min(pause * 2, 0.02)
+
+
+def _left(engine: JsEngine, deadline: float | None, timeout: float | None) -> float | None:
+    """Seconds left before the deadline; at the deadline, restart the engine and raise JsTimeout."""
+    if deadline is None:
+        return None
+    left = deadline - time.monotonic()
+    if left <= 0:
+        engine.restart()
+        raise JsTimeout(f"JavaScript still running after the {timeout:g} s timeout (waiting on a promise); "
+                        "the engine was restarted (module state starts over)")
+    return left

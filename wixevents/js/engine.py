@@ -1,0 +1,128 @@
+"""The JavaScript engine of one site: an isolate, its modules, its Wix shims and its host functions.
+
+``JsEngine`` extends :class:`~.isolate.Isolate` with what survives a restart:
+the prelude (:file:`prelude.js`), a placeholder or registered shim for every
+Wix module, every module the loader defined (in order) and the entry modules
+it ran. ``call`` runs one exported function to completion (:mod:`.bridge`).
+
+The Wix module registry: ``register_module(name, source_or_mapping)`` provides
+``name`` (``"wix-data"``, ``"@wix/data"``...) to site code, either as
+JavaScript (an ES module that reaches Python through ``wixevents:host``) or as
+a mapping of Python functions (each becomes an async JavaScript function);
+``expose(name, fn)`` makes one Python function callable from such shims.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from importlib.resources import files
+from typing import Any
+
+from . import shims
+from .bridge import ConsoleSink, drive, emit
+from .codec import js_literal, loads
+from .errors import JsError, js_error
+from .host import HostFunctions, module_code
+from .isolate import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT, Isolate
+
+__all__ = ["DEFAULT_MEMORY_LIMIT", "DEFAULT_TIMEOUT", "JsEngine"]
+
+PRELUDE = files("wixevents.js").joinpath("prelude.js").read_text(encoding="utf-8")
+
+
+class JsEngine(Isolate):
+    """A JavaScript engine for one site (one V8 isolate); ``call`` runs an export of a loaded module.
+
+    ``console``, when given, receives ``(level, text)`` for each console line
+    (levels ``DEBUG``/``INFO``/``WARNING``/``ERROR``) instead of logger
+    ``wixevents.js``.
+    """
+
+    def __init__(self, *, timeout: float | None = DEFAULT_TIMEOUT, memory_limit: int = DEFAULT_MEMORY_LIMIT,
+                 console: ConsoleSink | None = None) -> None:
+        super().__init__(timeout=timeout, memory_limit=memory_limit)
+        self.console = console
+        self.host = HostFunctions()
+        self._modules: dict[str, str] = {}
+        self._entries: dict[str, None] = {}
+        self.start()
+
+    def __enter__(self) -> JsEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def boot_code(self) -> list[str]:
+        placeholders = "".join(shims.placeholder_code(n) for n in shims.WIX_MODULES if n not in self._modules)
+        return [PRELUDE, placeholders, *self._modules.values()]
+
+    def after_boot(self) -> None:
+        for module_id in list(self._entries):
+            try:
+                self.instantiate(module_id)
+            except JsError as exc:  # the user meets it again on the next call
+                emit(self, [["warn", f"reloading {module_id} after a restart failed: {exc}"]])
+
+    def call(self, module_id: str, name: str, args: Sequence[Any], *, timeout: float | None = None) -> Any:
+        """Run export ``name`` of ``module_id`` with ``args``; promises are awaited; JSON values (and datetimes)."""
+        return drive(self, module_id, name, args, self.timeout if timeout is None else timeout)
+
+    def evaluate(self, expression: str, *, timeout: float | None = None) -> Any:
+        """The JSON value of a JavaScript expression (for tests and exploration); JS errors raise JsError."""
+        code = (f"(() => {{ try {{ return JSON.stringify({{ok: true, value: (0, eval)({js_literal(expression)})}}); }}"
+                " catch (e) { return JSON.stringify({ok: false, value: {name: e && e.name, "
+                "message: String(e && e.message || e), stack: String(e && e.stack || '')}}); } })()")
+        with self.lock:
+            state = loads(self.run([code], self.timeout if timeout is None else timeout)[0])
+        if not state["ok"]:
+            raise js_error(state["value"])
+        return state.get("value")
+
+    def define(self, module_id: str, code: str) -> None:
+        """Define (or redefine) a module from rewritten code; a SyntaxError raises :class:`JsError`."""
+        with self.lock:
+            self.run([code], self.timeout)
+            self._modules[module_id] = code
+
+    def instantiate(self, module_id: str) -> dict[str, dict[str, Any]]:
+        """Run a module (and its imports) once; its exports as ``{name: {type, async}}``."""
+        with self.lock:
+            step = f"__wixevents.instantiate({json.dumps(module_id)})\n//# sourceURL=wixevents:load"
+            out, drained = self.run([step, "__wixevents.drain()"], self.timeout)
+            state, console = loads(out), loads(drained)
+            emit(self, console["console"], console["dropped"])
+            if not state["ok"]:
+                raise js_error(state["error"])
+            self._entries[module_id] = None
+            exports: dict[str, dict[str, Any]] = state["exports"]
+            return exports
+
+    def provides(self, name: str) -> bool:
+        """Is ``name`` a module site code may import by name (a Wix module, shim or placeholder)?"""
+        return name in self._modules or name in shims.WIX_MODULES
+
+    def has_module(self, module_id: str) -> bool:
+        return module_id in self._modules
+
+    def register_module(self, name: str, module: str | Mapping[str, Any]) -> None:
+        """Provide module ``name`` to site code; modules loaded before are run again to import it.
+
+        ``module`` is ES-module JavaScript source (it may ``import { call } from
+        "wixevents:host"`` to reach Python) or a mapping of Python values whose
+        functions become async JavaScript functions calling Python.
+        """
+        from .loader import compile_internal
+
+        code = module_code(name, module, self.host) if isinstance(module, Mapping) else compile_internal(
+            self, name, module)
+        with self.lock:
+            self.define(name, code)
+            self.run(["__wixevents.unload()"], self.timeout)
+            for entry in list(self._entries):
+                self.instantiate(entry)
+
+    def expose(self, name: str, fn: Callable[..., Any]) -> None:
+        """Let JavaScript call ``fn`` as ``call(name, ...args)`` from ``wixevents:host`` (returns a Promise)."""
+        self.host.expose(name, fn)
