@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("tree_sitter_javascript", reason='tree-sitter is not installed: pip install "wixevents[js]"')
 
-from wixevents.js.parse import parse  # noqa: E402
+from wixevents.js.parse import parse
 
 
 def names(text: str, file: str = "events.js") -> dict[str, tuple[int, bool]]:
@@ -107,7 +107,8 @@ def test_default_exports_are_never_called_by_wix() -> None:
 
 
 def test_data_js_exports_are_checked_as_collection_hooks() -> None:
-    text = "export function Orders_beforeInsert(item, context) { return item; }\nexport function Orders_beforeInsrt() {}"
+    text = ("export function Orders_beforeInsert(item, context) { return item; }\n"
+            "export function Orders_beforeInsrt() {}")
     module = parse(text, "data.js")
     assert module.kind == "data" and [h.name for h in module.handlers] == ["Orders_beforeInsert"]
     assert module.problems[0].code == "unknown-hook" and "Orders_beforeInsert" in module.problems[0].suggestions
@@ -129,7 +130,8 @@ def test_imports_are_collected_with_specifier_names_and_line() -> None:
 def test_helper_modules_may_use_every_es_export_form_but_not_commonjs() -> None:
     module = parse("export * from './a';\nexport { x as y } from './b';\nexport default { f() {} };", "utils.js")
     assert module.kind == "module" and module.problems == []
-    assert [(e.name, e.form) for e in module.exports] == [("*", "star"), ("y", "reexport"), ("default", "default-value")]
+    assert [(e.name, e.form) for e in module.exports] == [
+        ("*", "star"), ("y", "reexport"), ("default", "default-value")]
     assert [p.code for p in parse("module.exports = {};", "utils.js").problems] == ["commonjs-helper"]
 
 

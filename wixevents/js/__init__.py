@@ -29,6 +29,7 @@ from .errors import JsError, JsExportError, JsLoadError, JsOutOfMemory, JsProble
 
 if TYPE_CHECKING:
     from .engine import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT, JsEngine
+    from .export import export_events_js
     from .handler import JsHandler
     from .loader import JsModule, load_file, load_source
     from .model import Export, Import, ParsedModule
@@ -38,12 +39,12 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MEMORY_LIMIT", "DEFAULT_TIMEOUT", "WIX_MODULES", "Export", "Import", "JsEngine", "JsError",
     "JsExportError", "JsHandler", "JsLoadError", "JsModule", "JsOutOfMemory", "JsProblem", "JsTimeout",
-    "MissingJsEngine", "ParsedModule", "load_file", "load_source", "parse",
+    "MissingJsEngine", "ParsedModule", "export_events_js", "load_file", "load_source", "parse",
 ]
 
 _WHERE = {
     "DEFAULT_MEMORY_LIMIT": "engine", "DEFAULT_TIMEOUT": "engine", "JsEngine": "engine",
-    "JsHandler": "handler", "JsModule": "loader", "load_file": "loader",
+    "export_events_js": "export", "JsHandler": "handler", "JsModule": "loader", "load_file": "loader",
     "load_source": "loader", "Export": "model", "Import": "model", "ParsedModule": "model", "parse": "parse",
     "WIX_MODULES": "shims",
 }
