@@ -13,6 +13,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any
 
@@ -137,6 +138,26 @@ def test_a_handler_timeout_can_be_set_per_handler(engine: JsEngine) -> None:
     with pytest.raises(JsTimeout, match=r"0\.1 s"):
         handler({})
     assert engine.evaluate("1 + 1") == 2
+
+
+def test_the_engine_also_runs_on_mini_racers_public_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wixevents.js import isolate, transport
+
+    monkeypatch.setattr(isolate, "make_transport", lambda racer, loop: transport.PublicTransport(racer, loop))
+    with JsEngine(timeout=0.3) as public:
+        handlers = {h.__name__: h for h in load_source(public, RUNAWAY).handlers}
+        assert isinstance(public._transport, transport.PublicTransport)
+        assert handlers["wixBilling_onInvoicePaid"]({}) == 1
+        with pytest.raises(JsTimeout):
+            handlers["wixBilling_onInvoiceCreated"]({})
+        assert handlers["wixBilling_onInvoicePaid"]({}) == 1
+
+
+def test_calls_from_several_threads_are_serialised_and_each_gets_its_own_result(engine: JsEngine) -> None:
+    handler = one(engine, "export async function wixBilling_onInvoicePaid(event) {\n"
+                          "  await new Promise((r) => setTimeout(r, 1));\n  return event.n * 2;\n}", source="threads")
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda n: handler({"n": n}), range(40))) == [n * 2 for n in range(40)]
 
 
 # -- console -----------------------------------------------------------------------------------------------------

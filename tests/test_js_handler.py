@@ -75,6 +75,14 @@ def test_naive_datetimes_are_taken_as_utc(handlers: dict[str, JsHandler]) -> Non
     assert got["iso"] == "2024-03-04T05:06:00.000Z"
 
 
+def test_payload_keys_stay_data_and_values_json_cannot_spell_become_null(handlers: dict[str, JsHandler]) -> None:
+    event = {"entity": {"_id": "o2", "_createdDate": datetime(2024, 1, 1), "__proto__": {"polluted": True},
+                        "score": float("nan")}}
+    got = handlers["wixEcom_onOrderCreated"](event)
+    assert got["id"] == "o2" and "__proto__" in got["keys"]  # an own key (data), not the prototype
+    assert handlers["wixBilling_onInvoicePaid"]({"when": float("inf")})["paid"] is None
+
+
 def test_async_handlers_are_awaited_and_return_json_values_with_dates(handlers: dict[str, JsHandler]) -> None:
     when = datetime(2024, 5, 6, 7, 8, 9, 123000, tzinfo=timezone.utc)
     assert handlers["wixBilling_onInvoicePaid"]({"when": when}) == {

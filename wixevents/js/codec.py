@@ -48,9 +48,22 @@ def _prepare(value: Any) -> Any:
     return str(value)
 
 
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {DATE_KEY: _iso(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return dict(value)
+    return str(value)
+
+
 def dumps(value: Any) -> str:
     """JSON text for ``value``, dates marked for the prelude's decoder."""
-    return json.dumps(_prepare(value), ensure_ascii=False, separators=(",", ":"))
+    try:  # the fast path: the json module walks the value, calling _default for what it cannot write
+        return json.dumps(value, default=_default, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+    except (ValueError, TypeError):  # NaN or infinity, or keys JSON cannot have: walk it in Python
+        return json.dumps(_prepare(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def js_literal(text: str) -> str:

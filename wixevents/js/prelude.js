@@ -30,9 +30,23 @@
     });
   }
 
+  function revive(v) {  // a loop over the parsed value is faster than a JSON.parse reviver
+    if (v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = revive(v[i]);
+      return v;
+    }
+    if (typeof v[DATE] === "string") return new Date(v[DATE]);
+    for (const key of Object.keys(v)) {
+      const old = v[key];
+      const value = revive(old);  // objects are revived in place; only dates come back new
+      if (value !== old) Object.defineProperty(v, key, { value, writable: true, enumerable: true, configurable: true });
+    }
+    return v;
+  }
+
   function decode(text) {
-    return JSON.parse(text, (key, v) =>
-      v !== null && typeof v === "object" && typeof v[DATE] === "string" ? new Date(v[DATE]) : v);
+    return revive(JSON.parse(text));
   }
 
   function clean(stack) {
