@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -123,6 +124,43 @@ def run_all_cells(page: Any) -> None:
         timeout=RUN_ALL_S * 1000)
 
 
+def use_the_workbench(page: Any) -> None:
+    """Search for an event, pick it from the dropdown, click Fire, and find its row in the last-fire table."""
+    bench = page.locator(".wixevents-workbench").first
+    bench.wait_for(state="visible", timeout=STEP_MS)
+    bench.scroll_into_view_if_needed()
+    bench.locator(".widget-text input").first.fill("submission created")
+    picker = bench.locator(".widget-dropdown select").first
+    name = "wixForms_onSubmissionCreated"
+    find = """([select, name]) => [...select.options].findIndex(o => o.textContent.endsWith(name))"""
+    page.wait_for_function(f"a => ({find})(a) >= 0", arg=[picker.element_handle(), name], timeout=STEP_MS)
+    picker.select_option(index=picker.evaluate(f"(select, name) => ({find})([select, name])", name))
+    bench.get_by_text("Runs when a submission is created", exact=False).first.wait_for(timeout=STEP_MS)
+    bench.locator("button", has_text=re.compile(r"^\s*Fire\s*$")).first.click()
+    last = bench.locator("table.wixevents", has_text="wixForms_onSubmissionCreated: sample 'default' fired")
+    last.first.wait_for(timeout=STEP_MS)
+    row = last.first.locator("tbody tr").first
+    cells = row.locator("td").all_inner_texts()
+    assert cells[2] == "wixForms_onSubmissionCreated" and cells[3] == "notebook", cells
+    assert cells[4] == "default" and cells[5] == "ok", cells
+
+
+def insert_a_stub(page: Any) -> None:
+    """Handler stub puts the picked event's handler, registered on ``site``, in a new cell right below the panel."""
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    before = cells.count()
+    bench_cell = page.locator(".jp-Cell", has=page.locator(".wixevents-workbench")).first
+    bench_cell.locator("button", has_text="Handler stub").first.click()
+    page.wait_for_function(f"() => document.querySelectorAll('.jp-Notebook .jp-Cell').length === {before + 1}",
+                           timeout=STEP_MS)
+    below = bench_cell.locator("xpath=following-sibling::div[1]")
+    assert "jp-CodeCell" in (below.get_attribute("class") or "")
+    page.wait_for_function("cell => cell.innerText.includes('def wixForms_onSubmissionCreated(event):')",
+                           arg=below.element_handle(timeout=STEP_MS), timeout=STEP_MS)
+    text = below.locator(".cm-content").inner_text()
+    assert text.startswith("# wixForms_onSubmissionCreated") and "@site.handler\ndef wixForms" in text, text
+
+
 def test_quickstart_runs_in_jupyterlab(lab: tuple[str, Path], tmp_path: Path) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     url, log = lab
@@ -138,7 +176,8 @@ def test_quickstart_runs_in_jupyterlab(lab: tuple[str, Path], tmp_path: Path) ->
             errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
             assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
             assert errors.count() == 0, errors.first.inner_text()
-            page.get_by_text("wixBilling_onInvoicePaid").first.wait_for(timeout=STEP_MS)
+            use_the_workbench(page)
+            insert_a_stub(page)
         except BaseException:
             save_artifacts(page, log, "browser-quickstart")
             raise

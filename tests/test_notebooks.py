@@ -107,3 +107,12 @@ def test_outputs_show_no_machine_paths(path: Path) -> None:
         for output in cell["outputs"]:
             found = MACHINE_PATH.search(text_of(output))
             assert not found, f"{path.name} cell [{number}] shows a path of this machine: {found.group(0)!r}"
+
+
+def test_readme_quickstart_is_the_quickstart_notebook() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quickstart", 1)[1]
+    block = section.split("```python\n", 1)[1].split("\n```", 1)[0]
+    cells = [c for c in code_cells(NOTEBOOKS / "00_quickstart.ipynb") if "exercise" not in tags(c)]
+    assert block == "\n\n".join("".join(c["source"]) for c in cells), (
+        "README's Quickstart must be the quickstart notebook's code (cells tagged 'exercise' left out)")

@@ -23,6 +23,8 @@ MODE_NOTES = {
                "functional testing.",
 }
 HISTORY_ROWS = 15
+#: Tables keep one line per row and scroll sideways inside the panel.
+_WRAP = "<div style='overflow-x:auto;white-space:nowrap;font-size:12px'>{}</div>"
 _LEVEL_COLOURS = {"ERROR": "#b21f2d", "CRITICAL": "#b21f2d", "WARNING": "#8a4b00"}
 
 
@@ -43,7 +45,7 @@ def result_html(result: Result | Results, title: str) -> str:
     runs = result.runs
     notes = "".join(f"<div><small>[{r.seq} {escape(r.status)}] {escape(r.error.message if r.error else r.note or '')}"
                     "</small></div>" for r in runs if r.handler is None and (r.error or r.note))
-    return tables.html_table(runs, title) + notes + "<div><b>Logs</b></div>" + logs_html(runs)
+    return _WRAP.format(tables.html_table(runs, title)) + notes + "<div><b>Logs</b></div>" + logs_html(runs)
 
 
 class FiringPanel:
@@ -51,8 +53,9 @@ class FiringPanel:
 
     def __init__(self, site: Site) -> None:
         self.site = site
-        self.mode = W.ToggleButtons(options=["published", "preview"], value=site.mode, description="Mode",
-                                    tooltips=["handlers run on Fire", "Fire runs nothing, as on Wix; use Test"])
+        self.mode = W.ToggleButtons(options=["published", "preview"], value=site.mode,
+                                    tooltips=["handlers run on Fire", "Fire runs nothing, as on Wix; use Test"],
+                                    style={"button_width": "90px"})
         self.mode_note = W.HTML(MODE_NOTES[site.mode])
         self.fire_button = W.Button(description="Fire", icon="bolt", button_style="primary",
                                     tooltip="Fire the payload in the editor at every handler of the event")
@@ -62,8 +65,9 @@ class FiringPanel:
                                     tooltip="Run each handler by hand with the editor's payload (any mode)")
         self.last = W.HTML()
         self.history = W.HTML()
-        self.box = W.VBox([W.HBox([self.mode, self.fire_button, self.fire_all_button, self.test_button]),
-                           self.mode_note, self.last, self.history])
+        self.box = W.VBox([W.HBox([self.mode, self.mode_note]),
+                           W.HBox([self.fire_button, self.fire_all_button, self.test_button]),
+                           self.last, self.history])
         self.mode.observe(self._on_mode, "value")
         self.refresh()
 
@@ -78,7 +82,8 @@ class FiringPanel:
         runs = self.site.history.runs
         shown = runs[-HISTORY_ROWS:]
         title = f"History: {len(runs)} run(s)" + (f", last {len(shown)} shown" if len(shown) < len(runs) else "")
-        self.history.value = tables.html_table(shown, title) if runs else "<small>History: nothing fired yet</small>"
+        table = _WRAP.format(tables.html_table(shown, title))
+        self.history.value = table if runs else "<small>History: nothing fired yet</small>"
 
     def _on_mode(self, change: object) -> None:
         self.site.mode = self.mode.value
