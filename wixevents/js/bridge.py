@@ -2,10 +2,11 @@
 
 A call is a short conversation with the prelude, always in the caller's thread:
 
-1. ``invoke`` starts the function and ``take`` reports its state. Both are
-   queued together; V8 runs the promise callbacks (microtasks) between them,
-   so ``take`` already sees an ``async`` handler that only awaited resolved
-   promises as done.
+1. ``invoke`` runs the function; if it finished synchronously, it reports the
+   final state at once (one step). If it returned a promise, ``take`` reports
+   the state in a second step: V8 runs the promise callbacks (microtasks)
+   between steps, so an ``async`` handler that only awaited resolved promises
+   is done by then.
 2. If JavaScript is waiting on host calls, each Python function runs here (see
    :mod:`.host`), then ``settle`` + ``take`` are queued together, and so on.
 3. If JavaScript waits on something else (a ``setTimeout``), ``take`` is
@@ -18,8 +19,8 @@ the engine has a ``console`` callback, as ``console(level, text)``. That logger
 is set to DEBUG when nobody configured it, because its records are the site's
 own output, which the runtime's log capture must see whatever the root level.
 
-A trivial synchronous handler costs one round trip to the isolate; every host
-call one more.
+A trivial synchronous handler costs one round trip to the isolate, an
+``async`` one two; every host call one more.
 """
 
 from __future__ import annotations
@@ -68,10 +69,14 @@ def drive(engine: JsEngine, module_id: str, name: str, args: Sequence[Any], time
         generation = engine.generation
         take = f"__wixevents.take({call})"
         steps = [f"__wixevents.invoke({call}, {js_literal(module_id)}, {js_literal(name)}, "
-                 f"{js_literal(dumps(list(args)))})\n//# sourceURL=wixevents:call", take]
+                 f"{js_literal(dumps(list(args)))})\n//# sourceURL=wixevents:call"]
         pause = 0.0005
         while True:
-            state = loads(engine.run(steps, _left(engine, deadline, timeout), timeout)[-1])
+            out = engine.run(steps, _left(engine, deadline, timeout), timeout)[-1]
+            if not out:  # invoke left a promise: its callbacks have run by the time the next step does
+                steps = [take]
+                continue
+            state = loads(out)
             emit(engine, state["console"], state["dropped"])
             if state["done"]:
                 if state["ok"]:

@@ -178,6 +178,7 @@
     } catch (e) {
       finish(false, describe(e));
     }
+    return state.done ? take(callId) : "";  // finished without waiting: report now, saving a step
   }
 
   function drain() {
