@@ -6,10 +6,10 @@ batch at once, so V8 runs them back to back with the promise callbacks
 (microtasks) in between, then collect the results in order.
 
 * :class:`PublicTransport` uses only mini-racer's public API
-  (``eval_cancelable`` on the engine's event loop thread). Each batch costs
-  four thread hand-offs: ~250-450 us measured on a 2-core CI machine.
+  (``eval_cancelable`` on the engine's event loop thread): four thread
+  hand-offs per batch, 250-320 us for a trivial script on a busy 2-core box.
 * :class:`DirectTransport` queues the scripts from the calling thread and
-  waits on the context's result queue: two hand-offs, ~80-120 us. It relies on
+  waits on the context's result queue: two hand-offs, 65-90 us. It relies on
   attributes of mini-racer's ``Context`` that are not public (checked by
   :func:`make_transport`, which falls back to the public path when they are
   missing), because a handler call should cost well under a millisecond.
