@@ -8,10 +8,12 @@ through functions the engine exposes.
 
 from __future__ import annotations
 
+import _thread
 import contextvars
 import importlib
 import logging
 import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
@@ -158,6 +160,19 @@ def test_calls_from_several_threads_are_serialised_and_each_gets_its_own_result(
                           "  await new Promise((r) => setTimeout(r, 1));\n  return event.n * 2;\n}", source="threads")
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(lambda n: handler({"n": n}), range(40))) == [n * 2 for n in range(40)]
+
+
+def test_an_interrupted_call_leaves_the_engine_clean_for_the_next_one() -> None:
+    with JsEngine() as own:
+        handlers = {h.__name__: h for h in load_source(own, "let calls = 0;\n"
+            "export function wixBilling_onInvoicePaid(event) { calls += 1; return calls; }\n"
+            "export function wixBilling_onInvoiceSent(event) {\n"
+            "  const end = Date.now() + 300; while (Date.now() < end) {} return 'late';\n}").handlers}
+        assert handlers["wixBilling_onInvoicePaid"]({}) == 1
+        threading.Timer(0.05, _thread.interrupt_main).start()  # Ctrl-C while Python waits for the isolate
+        with pytest.raises(KeyboardInterrupt):
+            handlers["wixBilling_onInvoiceSent"]({})
+        assert [handlers["wixBilling_onInvoicePaid"]({}) for _ in range(2)] == [1, 2]  # restarted, nothing stale
 
 
 # -- console -----------------------------------------------------------------------------------------------------

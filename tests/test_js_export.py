@@ -62,6 +62,13 @@ def test_export_then_load_gives_the_same_handlers(engine: JsEngine, notebook: li
     assert [h(event) for h in loaded] == [h(event) for h in notebook] == ["paid:inv-9", 2]
 
 
+def test_export_load_export_writes_the_same_file(engine: JsEngine, notebook: list[JsHandler], tmp_path: Path) -> None:
+    first = export_events_js({"notebook": notebook}, tmp_path / "a")["notebook"]
+    again = load_file(engine, first, source="again").handlers
+    second = export_events_js({"again": again}, tmp_path / "b", primary="again")["again"]
+    assert second.read_text() == first.read_text().replace("source 'notebook'", "source 'again'")
+
+
 def test_several_cells_of_one_source_merge_into_one_loadable_file(engine: JsEngine, notebook: list[JsHandler],
                                                                   tmp_path: Path) -> None:
     second = load_source(engine, OTHER_CELL, source="notebook", module_id="notebook/cell-2").handlers
@@ -80,6 +87,14 @@ def test_cells_defining_the_same_name_cannot_be_merged(engine: JsEngine, noteboo
     with pytest.raises(JsExportError, match="'PREFIX' is defined by two modules"):
         export_events_js({"notebook": notebook + clash}, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cells_exporting_the_same_handler_cannot_be_merged(engine: JsEngine, notebook: list[JsHandler],
+                                                          tmp_path: Path) -> None:
+    twin = load_source(engine, "function paid() {}\nexport { paid as wixBilling_onInvoicePaid };",
+                       source="notebook", module_id="notebook/twin").handlers
+    with pytest.raises(JsExportError, match="exported by two modules"):
+        export_events_js({"notebook": notebook + twin}, tmp_path)
 
 
 def test_an_existing_file_is_never_overwritten_unless_asked(notebook: list[JsHandler], tmp_path: Path) -> None:

@@ -116,6 +116,9 @@ class Isolate:
             if isinstance(exc, JSOOMException) or self.out_of_memory():
                 self.fail_out_of_memory()
             raise js_error(str(exc)) from None
+        except BaseException:  # Ctrl-C while waiting: the script may still run; start clean for the next call
+            self.restart()
+            raise
 
     def out_of_memory(self) -> bool:
         """Has the hard memory limit stopped a script (possibly one running in a promise callback)?"""

@@ -30,9 +30,11 @@ if TYPE_CHECKING:
 
 __all__ = ["events_js_text"]
 
+MARK = "// events.js exported by wixevents"
+
 
 def header(handlers: Sequence[JsHandler], source: str) -> str:
-    lines = [f"// events.js exported by wixevents from source {source!r}: put it in your Wix site's backend",
+    lines = [f"{MARK} from source {source!r}: put it in your Wix site's backend",
              "// (Editor: Backend > events.js; Wix IDE or GitHub: src/backend/events.js).",
              "// Wix calls each of these functions when its event fires on the published site:"]
     width = max(len(h.__name__) for h in handlers)
@@ -53,8 +55,17 @@ def events_js_text(handlers: Sequence[JsHandler], source: str) -> str:
         raise JsExportError(f"{', '.join(hooks)} are data hooks: they belong in data.js, not events.js")
     modules = list({h.module.id: h.module for h in handlers}.values())
     if len(modules) == 1:
-        return header(handlers, source) + modules[0].text
+        return header(handlers, source) + _without_header(modules[0].text)
     return header(handlers, source) + _merge(modules)
+
+
+def _without_header(text: str) -> str:
+    """``text`` minus a header an earlier export wrote (so export, load, export gives the same file)."""
+    if not text.startswith(MARK):
+        return text
+    lines = text.splitlines(keepends=True)
+    body = next((i for i, line in enumerate(lines) if not line.startswith("//")), len(lines))
+    return "".join(lines[body + 1 if body < len(lines) and not lines[body].strip() else body:])
 
 
 def _merge(modules: list[JsModule]) -> str:
@@ -68,6 +79,12 @@ def _merge(modules: list[JsModule]) -> str:
                     raise JsExportError(f"{local!r} is imported differently by two of the modules ({module.file} "
                                         f"from {module.id}); rename it in one of them to export them together")
                 bound[local], owners[local] = imported, imp.specifier
+    exported: dict[str, str] = {}
+    for module in modules:
+        for export in module.parsed.exports:
+            if exported.setdefault(export.name, module.id) != module.id:
+                raise JsExportError(f"{export.name} is exported by two modules ({exported[export.name]} and "
+                                    f"{module.id}); one events.js can export a name once")
     seen: dict[str, str] = {}
     for module in modules:
         own = module.parsed.declared - {local for i in module.parsed.imports for _, local in i.names}
@@ -80,7 +97,8 @@ def _merge(modules: list[JsModule]) -> str:
     parts = ["\n".join(line for lines in head for line in lines)] if head else []
     for module in modules:
         spans = [(i.start, i.end, "") for i in module.parsed.imports]
-        parts.append(f"// --- from {module.file} ({module.id}) ---\n" + blank(module.parsed.source, spans).strip("\n"))
+        body = _without_header(blank(module.parsed.source, spans)).strip("\n")
+        parts.append(f"// --- from {module.file} ({module.id}) ---\n{body}")
     return "\n\n".join(parts) + "\n"
 
 
