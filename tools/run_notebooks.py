@@ -13,6 +13,8 @@ The kernel is always this interpreter (``sys.executable``), whatever kernels
 are installed elsewhere, and the working directory is the notebook's folder,
 as under nbval. Machine-specific metadata (Python version, cell timings) is
 dropped so that re-running on another machine changes only what the cells print.
+Widget state is not saved: it is large, changes on every run (random model IDs),
+and a widget only works once its cell has run in a live kernel anyway.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def execute(path: Path, timeout: int = 120) -> float:
     """Run every cell of the notebook at ``path``, write it back, and return the seconds taken."""
     nb = nbformat.read(path, as_version=4)
     manager = KernelManager(kernel_name="python3", kernel_spec_manager=ThisPython())
-    client = NotebookClient(nb, km=manager, timeout=timeout, record_timing=False, store_widget_state=True,
+    client = NotebookClient(nb, km=manager, timeout=timeout, record_timing=False, store_widget_state=False,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     client.execute()
@@ -60,10 +62,7 @@ def execute(path: Path, timeout: int = 120) -> float:
 
 def tidy(nb: Any) -> None:
     """Drop what depends on the machine rather than on the notebook's code."""
-    widgets = nb.metadata.get("widgets")
     nb.metadata = nbformat.from_dict({"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO})
-    if widgets:
-        nb.metadata["widgets"] = widgets
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
 

@@ -68,7 +68,7 @@ def check(title: str, test: Callable[[], object], *, hint: str = "") -> Check:
     except AssertionError as exc:
         passed, detail = False, str(exc)
     except Exception as exc:
-        passed, detail = False, f"Your code raised {type(exc).__name__}: {exc}."
+        passed, detail = False, f"Your code raised {type(exc).__name__}: {str(exc).rstrip('.')}."
     result = Check(title, passed, hint, detail)
     _DONE[title] = passed
     return result
