@@ -5,7 +5,13 @@ site, the run's sequence number, the handler name and the event object. Code
 called from the handler (a simulated ``wix-data`` call, say) uses it to find the
 site it belongs to and to :meth:`RunContext.record` what it did; those effects
 are stored on the run's history row. Outside a run, :func:`current_run` returns
-None and such code uses ``Site.default()``.
+None and such code uses the site made current with :func:`use_site` (``with
+site.use(): ...``), else ``Site.default()``.
+
+``depth`` counts how many runs enclose a run, itself included: a fire from a
+notebook cell runs at depth 1, a fire or data hook started from inside that run
+at depth 2, and so on. The site's ``cascade_limit`` caps it (see
+:mod:`wixevents.dispatch`).
 
 The context lives in a :class:`contextvars.ContextVar`, set by the runner inside
 the worker thread (and therefore inside the handler's asyncio task), so
@@ -25,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .site import Site
 
-__all__ = ["RunContext", "activate", "current_run", "current_site"]
+__all__ = ["RunContext", "activate", "current_run", "current_site", "use_site"]
 
 
 @dataclass
@@ -38,6 +44,7 @@ class RunContext:
     source: str
     event: Any
     fire: int = 0
+    depth: int = 1
     effects: list[dict[str, Any]] = field(default_factory=list)
     closed: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -60,6 +67,7 @@ class RunContext:
 
 
 _CURRENT: ContextVar[RunContext | None] = ContextVar("wixevents_current_run", default=None)
+_SITE: ContextVar[Site | None] = ContextVar("wixevents_current_site", default=None)
 
 
 def current_run() -> RunContext | None:
@@ -68,13 +76,26 @@ def current_run() -> RunContext | None:
 
 
 def current_site() -> Site:
-    """The site of the current run, else the module-level default site."""
+    """The site of the current run, else the site of :func:`use_site`, else the module-level default site."""
     run = _CURRENT.get()
     if run is not None:
         return run.site
+    chosen = _SITE.get()
+    if chosen is not None:
+        return chosen
     from .site import Site
 
     return Site.default()
+
+
+@contextmanager
+def use_site(site: Site) -> Iterator[Site]:
+    """Make ``site`` the one code outside any run acts on, for the ``with`` block."""
+    token = _SITE.set(site)
+    try:
+        yield site
+    finally:
+        _SITE.reset(token)
 
 
 @contextmanager

@@ -6,7 +6,13 @@ from the history: ``invalid_payload`` (the validation problems in ``error``),
 ``no_handler``. Handlers run one after another in the registry's call order,
 each on its own copy of the event object, each isolated from the others'
 failures. A fire made from inside a running handler of the same site records
-that run's ``seq`` as ``parent``.
+that run's ``seq`` as ``parent`` and runs one level deeper (``RunContext.depth``).
+
+The loop guard (Wix documents none, so this is a choice): a fire whose runs
+would nest deeper than ``site.cascade_limit`` (default
+:data:`DEFAULT_CASCADE_LIMIT`, 10) records one ``cascade_limit`` row instead of
+running anything. Data events fired by simulated ``wix-data`` calls and data
+hooks count, so a handler that keeps re-triggering itself ends in that row.
 """
 
 from __future__ import annotations
@@ -28,41 +34,57 @@ from .result import Result
 if TYPE_CHECKING:
     from .site import Site
 
-__all__ = ["dispatch", "pick_handler"]
+__all__ = ["DEFAULT_CASCADE_LIMIT", "dispatch", "limit_error", "pick_handler"]
+
+#: How many runs may enclose each other, the outermost included (``site.cascade_limit``).
+DEFAULT_CASCADE_LIMIT = 10
 
 
 def dispatch(site: Site, prepared: Prepared, handlers: list[Handler], trigger: str, *, check: bool = True) -> Result:
     """Record the fire of ``prepared``, run ``handlers`` (unless a message row says why not)."""
     outer = current_run()
-    parent = outer.seq if outer is not None and outer.site is site else None
+    inside = outer is not None and outer.site is site
+    parent = outer.seq if outer is not None and inside else None
+    depth = outer.depth + 1 if outer is not None and inside else 1
     fire = Fire(site._next("fire"), prepared.event, prepared.variant, prepared.payload, prepared.time,
                 trigger, site.mode, prepared.event_id)
     site.history.add_fire(fire)
-    why = _why_nothing_runs(site, prepared, handlers, trigger)
+    why = _why_nothing_runs(site, prepared, handlers, trigger, depth, parent)
     if why is not None:
         status, error, note = why
         run = Run(site._next("seq"), site.ids(), fire.fire, fire.event, None, None, fire.variant, status,
                   fire.time, 0.0, None, error, (), (), parent, trigger, note)
         site.history.add_run(run)
-        return Result(fire, [run])
+        return Result(fire, [run], history=site.history)
 
     def event() -> Any:
         return prepared.event_object() if check else wrap(prepared.payload)
 
     first = event()
-    runs = [_run(site, h, fire, first if i == 0 else event(), parent) for i, h in enumerate(handlers)]
-    return Result(fire, runs, first)
+    runs = [_run(site, h, fire, first if i == 0 else event(), parent, depth) for i, h in enumerate(handlers)]
+    return Result(fire, runs, first, history=site.history)
 
 
-def _why_nothing_runs(site: Site, prepared: Prepared, handlers: list[Handler],
-                      trigger: str) -> tuple[str, ErrorInfo | None, str] | None:
+def limit_error(name: str, depth: int, limit: int, parent: int | None) -> tuple[ErrorInfo, str]:
+    """The error and note of a ``cascade_limit`` row for ``name`` (an event or a data hook)."""
+    message = (f"{name} did not run: it would run {depth} levels deep, past the site's cascade_limit of {limit}.")
+    where = f" site.trace({parent}) shows the chain." if parent is not None else ""
+    note = (f"Runs nest when a handler or data hook changes data that fires a handler or hook again; a chain "
+            f"this deep is usually a loop.{where} If it is meant to be this deep, raise site.cascade_limit.")
+    return ErrorInfo("CascadeLimit", message), note
+
+
+def _why_nothing_runs(site: Site, prepared: Prepared, handlers: list[Handler], trigger: str, depth: int,
+                      parent: int | None) -> tuple[str, ErrorInfo | None, str] | None:
     """(status, error, note) of a fire that runs nothing, else None."""
+    if depth > site.cascade_limit:
+        return ("cascade_limit", *limit_error(prepared.event, depth, site.cascade_limit, parent))
     if prepared.error is not None:
         problems = [asdict(p) for p in prepared.problems]
         return ("invalid_payload", ErrorInfo("InvalidPayload", str(prepared.error), problems=problems),
                 "The payload does not match the event's schema, so no handler ran.")
     names = ", ".join(f"{h.name} ({h.source})" for h in handlers) or "none registered"
-    if trigger == "fire" and site.mode == "preview":
+    if trigger in ("fire", "cascade") and site.mode == "preview":
         return ("not_triggered_in_preview", None,
                 f"Backend events do not fire in preview on Wix, only on the published site. Handlers that would "
                 f"run when published: {names}. Run one by hand with site.test({prepared.event!r}, ...), like "
@@ -74,9 +96,9 @@ def _why_nothing_runs(site: Site, prepared: Prepared, handlers: list[Handler],
     return None
 
 
-def _run(site: Site, handler: Handler, fire: Fire, event: Any, parent: int | None) -> Run:
+def _run(site: Site, handler: Handler, fire: Fire, event: Any, parent: int | None, depth: int) -> Run:
     seq, run_id, started = site._next("seq"), site.ids(), site.clock.now()
-    context = RunContext(site, seq, handler.name, handler.source, event, fire.fire)
+    context = RunContext(site, seq, handler.name, handler.source, event, fire.fire, depth)
     outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout, measure=site.durations)
     run = Run(seq, run_id, fire.fire, fire.event, handler.name, handler.source, fire.variant, outcome.status,
               iso(started), outcome.duration_ms, jsonable(outcome.value), outcome.error, outcome.logs,

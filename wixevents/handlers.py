@@ -13,6 +13,9 @@ the earlier function in place (re-running a notebook cell does not add a copy).
 Call order (Wix documents none): the site's own source first (``"notebook"`` unless
 the site says otherwise), then the other sources by name; inside a source,
 in order of first registration.
+
+Data hooks (``Orders_beforeInsert``) register through the same :meth:`Registry.add`;
+they are kept apart in ``registry.hooks`` (see :mod:`wixevents.hooks`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import EventType, catalog
-from .errors import HandlerError, UnknownEventType
+from .errors import HandlerError
+from .hooks import DataHook, HookRegistry, hook_parts, unknown_name
 
 __all__ = ["Handler", "Registry", "check_name"]
 
@@ -49,7 +53,7 @@ class Handler:
 def check_name(name: str) -> EventType:
     """The event a handler name stands for; ``UnknownEventType`` with suggestions if none."""
     if name not in catalog:
-        raise UnknownEventType(name, catalog.suggest(name))
+        raise unknown_name(name)
     return catalog[name]
 
 
@@ -72,22 +76,29 @@ class Registry:
     def __init__(self, primary: str = "notebook") -> None:
         self.primary = primary
         self._handlers: dict[tuple[str, str], Handler] = {}
+        self.hooks = HookRegistry(primary)
 
-    def add(self, fn: Callable[[Any], Any], *, source: str | None = None, name: str | None = None) -> Handler:
-        """Register ``fn`` under its own name (or ``name``); replace any same name from that source."""
+    def add(self, fn: Callable[..., Any], *, source: str | None = None,
+            name: str | None = None) -> Handler | DataHook:
+        """Register ``fn`` under its own name (or ``name``); replace any same name from that source.
+
+        A data hook name (``<collection>_<hook>``) registers a data hook instead.
+        """
         name = name or str(getattr(fn, "__name__", ""))
+        if name not in catalog and hook_parts(name) is not None:
+            return self.hooks.add(fn, name, source or self.primary)
         event = check_name(name)
         check_callable(fn, name)
         handler = Handler(name, event, fn, source or self.primary)
         self._handlers[(handler.source, name)] = handler  # an existing key keeps its position
         return handler
 
-    def remove(self, name: str, source: str | None = None) -> list[Handler]:
-        """Unregister ``name`` from ``source`` (every source when None); returns what was removed."""
+    def remove(self, name: str, source: str | None = None) -> list[Handler | DataHook]:
+        """Unregister ``name`` (a handler or data hook) from ``source`` (every source when None)."""
         gone = [h for key, h in self._handlers.items() if key[1] == name and source in (None, key[0])]
         for h in gone:
             del self._handlers[(h.source, h.name)]
-        return gone
+        return [*gone, *self.hooks.remove(name, source)]
 
     def for_event(self, event: str) -> list[Handler]:
         """Handlers of ``event`` (any spelling) in call order."""
@@ -112,3 +123,4 @@ class Registry:
 
     def clear(self) -> None:
         self._handlers.clear()
+        self.hooks.clear()

@@ -1,8 +1,9 @@
 """Load every handler of a Python file or module, the way Wix reads ``events.js``.
 
 ``site.load("backend/events.py")`` runs the file and registers each function it
-defines whose name is a catalog handler name. The report also lists what was not
-registered and why:
+defines whose name is a catalog handler name or a data hook name
+(``Orders_beforeInsert``, as ``backend/data.js`` exports them). The report also
+lists what was not registered and why:
 
 * look-alikes: names shaped like handlers (``<prefix>_on<Event>``) or close to a
   catalog name but not in it, with suggestions (``wixEcom_onOrderCreate``);
@@ -28,6 +29,7 @@ from types import ModuleType
 
 from .catalog import catalog
 from .handlers import Handler, Registry
+from .hooks import DataHook, hook_parts
 
 __all__ = ["LoadReport", "load"]
 
@@ -40,7 +42,7 @@ class LoadReport:
 
     origin: str
     source: str
-    registered: list[Handler] = field(default_factory=list)
+    registered: list[Handler | DataHook] = field(default_factory=list)
     lookalikes: dict[str, list[str]] = field(default_factory=dict)
     reexports: dict[str, str] = field(default_factory=dict)
 
@@ -63,7 +65,7 @@ def load(registry: Registry, target: str | Path | ModuleType, source: str | None
     for name, value in list(vars(module).items()):
         if not callable(value) or name.startswith("__"):
             continue
-        if name not in catalog:
+        if name not in catalog and hook_parts(name) is None:
             if _SHAPE.match(name) or difflib.get_close_matches(name, list(catalog), n=1, cutoff=0.85):
                 report.lookalikes[name] = catalog.suggest(name)
             continue

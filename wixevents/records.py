@@ -12,10 +12,15 @@ Statuses of a run:
 * ``timeout`` -- it ran past the site's timeout (it may still finish in the background);
 * ``invalid_payload`` -- the payload failed validation, no handler ran (one row per fire);
 * ``not_triggered_in_preview`` -- fired in preview mode, where Wix fires no backend events;
-* ``no_handler`` -- nothing is registered for the event (one row, so the fire is not lost).
+* ``no_handler`` -- nothing is registered for the event (one row, so the fire is not lost);
+* ``cascade_limit`` -- a fire or data hook nested deeper than the site's
+  ``cascade_limit`` (an accidental loop, usually): it did not run.
 
-The set is open: later features add statuses (``cascade_limit``); tables colour
-unknown statuses grey.
+Triggers of a run: ``fire``, ``test``, ``cascade`` (a data event fired by a
+simulated ``wix-data`` call) and ``hook`` (a data hook run inside such a call;
+its row has the hook name, ``Orders_beforeInsert``, as ``event`` and ``handler``).
+
+The set is open: tables colour unknown statuses grey.
 """
 
 from __future__ import annotations
@@ -27,9 +32,9 @@ from typing import Any
 
 __all__ = ["FAILED", "STATUSES", "ErrorInfo", "Fire", "LogLine", "Run", "json_default", "jsonable"]
 
-STATUSES = ("ok", "error", "timeout", "invalid_payload", "not_triggered_in_preview", "no_handler")
+STATUSES = ("ok", "error", "timeout", "invalid_payload", "not_triggered_in_preview", "no_handler", "cascade_limit")
 #: Statuses that make a fire (and ``wixevents fire``) count as failed.
-FAILED = frozenset({"error", "timeout", "invalid_payload", "no_handler"})
+FAILED = frozenset({"error", "timeout", "invalid_payload", "no_handler", "cascade_limit"})
 
 
 def jsonable(value: Any) -> Any:

@@ -4,20 +4,26 @@ A :class:`Result` holds the :class:`~wixevents.records.Fire` (payload, variant,
 event ID) and its :class:`~wixevents.records.Run` rows, shows itself as a compact
 coloured table in a notebook and as text in a terminal, and answers the usual
 questions: ``ok`` (no row failed), ``value`` (the return value when exactly one
-handler ran), ``logs()``. ``fire_all`` and ``fire_many`` return :class:`Results`,
-a list of them with one combined table.
+handler ran), ``logs()``, ``effects`` (what the handlers did through the simulated
+Wix APIs, including the runs they caused: data hooks and cascaded data events).
+``fire_all`` and ``fire_many`` return :class:`Results`, a list of them with one
+combined table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from html import escape as _escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from . import tables
+from .effects import descendants, effects_frame
 from .records import Fire, Run
+
+if TYPE_CHECKING:
+    from .history import History
 
 __all__ = ["Result", "Results"]
 
@@ -25,8 +31,17 @@ __all__ = ["Result", "Results"]
 class Result:
     """The outcome of one fire (or one ``site.test``)."""
 
-    def __init__(self, fire: Fire, runs: list[Run], event: Any = None) -> None:
+    def __init__(self, fire: Fire, runs: list[Run], event: Any = None, *, history: History | None = None) -> None:
         self.fire, self.runs, self.event = fire, runs, event
+        self._history = history
+
+    @property
+    def effects(self) -> pd.DataFrame:
+        """Every simulated Wix API call of these runs and of the runs they caused, in call order.
+
+        Columns as in :mod:`wixevents.effects`; ``seq`` tells which run made the call.
+        """
+        return effects_frame(e for r in descendants(self.runs, self._history) for e in r.effects)
 
     @property
     def ok(self) -> bool:
@@ -89,6 +104,12 @@ class Results(list[Result]):
     @property
     def runs(self) -> list[Run]:
         return [run for result in self for run in result.runs]
+
+    @property
+    def effects(self) -> pd.DataFrame:
+        """The effects of every fire (see :attr:`Result.effects`), in call order."""
+        found = {r.seq: r for result in self for r in descendants(result.runs, result._history)}
+        return effects_frame(e for seq in sorted(found) for e in found[seq].effects)
 
     def to_frame(self) -> pd.DataFrame:
         return tables.runs_frame(self.runs)

@@ -34,10 +34,11 @@ import pandas as pd
 
 from . import runner
 from .clock import Clock, IdGenerator, SystemClock
-from .dispatch import dispatch, pick_handler
+from .dispatch import DEFAULT_CASCADE_LIMIT, dispatch, pick_handler
 from .firing import prepare
 from .handlers import Handler, Registry
 from .history import History
+from .hooks import DataHook
 from .loader import LoadReport, load
 from .result import Result, Results
 from .samples import samples
@@ -52,6 +53,9 @@ _default_lock = threading.Lock()
 
 class Site:
     """Handlers, a mode, a clock and the history of everything fired."""
+
+    #: How many runs may nest inside each other; a deeper fire becomes a ``cascade_limit`` row.
+    cascade_limit: int = DEFAULT_CASCADE_LIMIT
 
     def __init__(self, *, mode: Mode = "published", clock: Clock | None = None,
                  timeout: float | None = runner.DEFAULT_TIMEOUT, durations: bool | None = None,
@@ -101,11 +105,15 @@ class Site:
             return f
         return register(fn) if fn is not None else register
 
-    def register(self, fn: Callable[[Any], Any], *, source: str | None = None, name: str | None = None) -> Handler:
-        """Register ``fn`` under its own name (or ``name``); same name and source replaces."""
+    def register(self, fn: Callable[..., Any], *, source: str | None = None,
+                 name: str | None = None) -> Handler | DataHook:
+        """Register ``fn`` under its own name (or ``name``); same name and source replaces.
+
+        A data hook name (``Orders_beforeInsert``) registers a data hook (see :mod:`wixevents.hooks`).
+        """
         return self.registry.add(fn, source=source, name=name)
 
-    def unregister(self, name: str, source: str | None = None) -> list[Handler]:
+    def unregister(self, name: str, source: str | None = None) -> list[Handler | DataHook]:
         return self.registry.remove(name, source)
 
     def load(self, target: Any, *, source: str | None = None) -> LoadReport:
