@@ -34,7 +34,7 @@ import pandas as pd
 
 from . import runner
 from .clock import Clock, IdGenerator, SystemClock
-from .dispatch import DEFAULT_CASCADE_LIMIT, dispatch, pick_handler
+from .dispatch import dispatch, pick_handler
 from .firing import prepare
 from .handlers import Handler, Registry
 from .history import History
@@ -42,6 +42,8 @@ from .hooks import DataHook
 from .loader import LoadReport, load
 from .result import Result, Results
 from .samples import samples
+from .velo.site_api import VeloSite
+from .velo.state import VeloState
 
 __all__ = ["Mode", "Site"]
 
@@ -51,11 +53,13 @@ _default: Site | None = None
 _default_lock = threading.Lock()
 
 
-class Site:
-    """Handlers, a mode, a clock and the history of everything fired."""
+class Site(VeloSite):
+    """Handlers, a mode, a clock and the history of everything fired.
 
-    #: How many runs may nest inside each other; a deeper fire becomes a ``cascade_limit`` row.
-    cascade_limit: int = DEFAULT_CASCADE_LIMIT
+    Its simulated Wix data (collections, contacts, members, emails, HTTP stubs,
+    secrets), effects tables, ``seed``, ``reset`` and ``trace`` come from
+    :class:`~wixevents.velo.site_api.VeloSite`.
+    """
 
     def __init__(self, *, mode: Mode = "published", clock: Clock | None = None,
                  timeout: float | None = runner.DEFAULT_TIMEOUT, durations: bool | None = None,
@@ -80,6 +84,7 @@ class Site:
         self.history = History()
         self._counter = {"seq": 0, "fire": 0}
         self._lock = threading.Lock()
+        self.velo = VeloState(self)
 
     @property
     def mode(self) -> Mode:

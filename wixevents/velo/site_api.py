@@ -1,0 +1,140 @@
+"""The simulated-Wix side of a :class:`~wixevents.Site`: its data, its effects, its cascades.
+
+Mixed into ``Site``; everything here reads or changes ``site.velo``
+(:class:`~wixevents.velo.state.VeloState`)::
+
+    site.seed(collections={"Bookings": [...]}, secrets={"crm-key": "..."})
+    site.http.stub("https://api.example.com/*", json={"ok": True})
+    site.fire("wixBilling_onInvoicePaid")
+    site.collection("Payments"); site.emails(); site.effects(); site.trace(1)
+    site.reset()                         # data back to the seeds; history, handlers, stubs kept
+
+Two kinds of record, kept apart on purpose: the **history** (what ran and what
+each run did: ``site.effects()``) and the **state** (what the site holds now:
+collections, contacts, members, emails, HTTP calls). ``reset`` clears the state
+and keeps the history unless asked (``history=True``).
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ..context import use_site
+from ..dispatch import DEFAULT_CASCADE_LIMIT
+from ..effects import effects_frame
+from ..history import History
+from ..trace import Trace
+from . import frames, seeding
+
+if TYPE_CHECKING:
+    from ..handlers import Registry
+    from ..hooks import DataHook
+    from ..site import Site
+    from .http import HttpStubs
+    from .state import VeloState
+
+__all__ = ["VeloSite"]
+
+
+class VeloSite:
+    """Tables, seeding, reset and trace of the simulated Wix site (part of ``Site``)."""
+
+    #: How many runs may nest inside each other (fires from handlers, data hooks, data events);
+    #: a deeper one becomes a ``cascade_limit`` row. Wix documents no limit: 10 is a choice.
+    cascade_limit: int = DEFAULT_CASCADE_LIMIT
+
+    if TYPE_CHECKING:
+        velo: VeloState
+        history: History
+        registry: Registry
+
+    def use(self) -> AbstractContextManager[Site]:
+        """``with site.use(): wix_data.insert(...)`` -- simulated calls outside any run act on this site."""
+        return use_site(self)  # type: ignore[arg-type]  # self is a Site: this class is only mixed into Site
+
+    @property
+    def hooks(self) -> list[DataHook]:
+        """Every registered data hook, sources in call order."""
+        return list(self.registry.hooks)
+
+    @property
+    def http(self) -> HttpStubs:
+        """The site's ``wix-fetch`` stubs: ``site.http.stub(url_or_pattern, json=..., status=...)``."""
+        return self.velo.http
+
+    @property
+    def secrets(self) -> dict[str, str]:
+        """What ``wix-secrets-backend``'s ``getSecret(name)`` returns, by name (assign or update it)."""
+        return self.velo.secrets
+
+    @secrets.setter
+    def secrets(self, value: dict[str, str]) -> None:
+        self.velo.secrets = dict(value)
+
+    def collection(self, name: str) -> pd.DataFrame:
+        """The items of collection ``name`` now, one row each (empty for a collection never used)."""
+        with self.velo.lock:
+            items = list(self.velo.collections.get(name, {}).values())
+        return frames.collection_frame(items)
+
+    def collections(self) -> list[str]:
+        """Names of the collections that hold or held items."""
+        with self.velo.lock:
+            return list(self.velo.collections)
+
+    def effects(self) -> pd.DataFrame:
+        """Every simulated Wix API call of the site, in call order (columns in :mod:`wixevents.effects`)."""
+        with self.velo.lock:
+            outside = list(self.velo.outside)
+        return effects_frame([*(e for run in self.history for e in run.effects), *outside])
+
+    def contacts(self) -> pd.DataFrame:
+        """The site's contacts now (``wix-crm-backend``)."""
+        with self.velo.lock:
+            return frames.contacts_frame(list(self.velo.contacts.values()))
+
+    def members(self) -> pd.DataFrame:
+        """The site's members now (``wix-members-backend``; the sample members to start with)."""
+        with self.velo.lock:
+            return frames.members_frame(list(self.velo.members.values()))
+
+    def emails(self) -> pd.DataFrame:
+        """Triggered emails handlers asked for (recorded, never sent)."""
+        with self.velo.lock:
+            return frames.emails_frame(list(self.velo.emails))
+
+    def http_calls(self) -> pd.DataFrame:
+        """Every ``wix-fetch`` request, answered by a stub or failed for want of one."""
+        with self.velo.lock:
+            return frames.http_frame(list(self.velo.http_calls))
+
+    def seed(self, data: Any = None, *, collections: dict[str, Any] | None = None, contacts: Any = None,
+             members: Any = None, secrets: dict[str, str] | None = None) -> None:
+        """Give the site data to start from (lists of dicts, DataFrames, JSON); see :mod:`.seeding`."""
+        seeding.seed(self, data, collections=collections, contacts=contacts,  # type: ignore[arg-type]
+                     members=members, secrets=secrets)
+
+    def seed_collection(self, name: str, data: Any) -> None:
+        """Add ``data`` (list of dicts, DataFrame, JSON text or path) to collection ``name``."""
+        seeding.seed_collection(self, name, data)  # type: ignore[arg-type]
+
+    def reset(self, *, seeds: bool = True, history: bool = False) -> None:
+        """Clear collections, contacts, members, emails and HTTP calls, then put the seeds back.
+
+        ``seeds=False`` forgets the seeds too (members go back to the samples'); ``history=True``
+        also starts a new, empty history. Handlers, hooks, stubs and secrets stay.
+        """
+        with self.velo.lock:
+            self.velo.clear()
+            if not seeds:
+                self.velo.seeds = {"collections": {}, "contacts": [], "members": []}
+            self.velo.restore()
+        if history:
+            self.history = History()
+
+    def trace(self, seq: int) -> Trace:
+        """The cascade containing run ``seq`` as a tree: what ran, what it called, what that caused."""
+        return Trace(self.history, seq)

@@ -1,0 +1,59 @@
+"""``wix-auth``, simulated: ``elevate(fn)`` returns a function that calls ``fn`` with elevated permissions.
+
+::
+
+    from wixevents.velo.wix_auth import elevate
+    from wixevents.velo.wix_data import truncate
+    elevated_truncate = elevate(truncate)
+    elevated_truncate("Drafts")
+
+As on Wix (``const run = elevate(fn); await run(args)``), elevation applies to
+the calls made through the returned function. Each such call is recorded as one
+effect (``wix-auth`` ``elevate``, with the wrapped function's name and the
+arguments) and every simulated call made inside it is marked ``elevated`` --
+which, for permission checks wixevents models (``truncate``), counts like
+``suppressAuth``. Runs the call causes (data hooks, cascaded events) are not
+elevated: they run as themselves. An ``async def`` function stays async: its
+returned function must be awaited, and elevation lasts until it finishes.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from .record import Recording, elevation, recorded
+
+__all__ = ["elevate"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def elevate(sourceFunction: F) -> F:
+    """``sourceFunction`` wrapped so each call runs, and is recorded, as elevated."""
+    if not callable(sourceFunction):
+        raise TypeError(f"elevate() needs a function, got {type(sourceFunction).__name__}")
+    label = getattr(sourceFunction, "__qualname__", None) or getattr(sourceFunction, "__name__", repr(sourceFunction))
+
+    def given(args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+        return {"function": label, "args": list(args), **({"kwargs": kwargs} if kwargs else {})}
+
+    if inspect.iscoroutinefunction(sourceFunction):
+        @functools.wraps(sourceFunction)
+        async def elevated_async(*args: Any, **kwargs: Any) -> Any:
+            with Recording("wix-auth", "elevate", given(args, kwargs), elevated=True) as call, elevation():
+                result = await sourceFunction(*args, **kwargs)
+                call.done(result)
+                return result
+        return elevated_async  # type: ignore[return-value]
+
+    @functools.wraps(sourceFunction)
+    def elevated(*args: Any, **kwargs: Any) -> Any:
+        def body(_: Any) -> Any:
+            with elevation():
+                return sourceFunction(*args, **kwargs)
+        return recorded("wix-auth", "elevate", given(args, kwargs), body, elevated=True)
+
+    return elevated  # type: ignore[return-value]

@@ -1,0 +1,109 @@
+"""``wix-members-backend``, simulated: ``members`` and ``authentication``.
+
+::
+
+    from wixevents.velo.wix_members_backend import members, authentication
+    member = members.getMember(event.entity._id)
+    members.updateMember(member._id, {"profile": {"nickname": "Ana S."}})
+    authentication.approveByEmail(member.loginEmail)
+
+The site's members start as those of the ``wixMembers_onMemberCreated`` sample
+payloads (so firing a member sample and looking the member up works), plus any
+seeded with ``site.seed(members=[...])``; they are shaped as this legacy module
+returns them (``contactDetails``, ``profile``, ``status``...). ``getMember``
+rejects an unknown ID; ``updateMember`` changes only the fields it is given
+(inside ``contactDetails`` and ``profile`` too) and moves ``_updatedDate``;
+``approveByEmail`` sets status ``APPROVED`` and returns a session token (a
+made-up, deterministic text here); ``blockByEmail`` sets ``BLOCKED``, and
+approving unblocks, as Wix documents. ``deleteMember`` removes the member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..clock import iso
+from ..event import WixObject
+from .errors import VeloError
+from .items import normalise, returned
+from .record import recorded
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+__all__ = ["authentication", "members"]
+
+MODULE = "wix-members-backend"
+T = TypeVar("T")
+
+
+def _member(site: Site, member_id: Any) -> dict[str, Any]:
+    found = site.velo.members.get(member_id) if isinstance(member_id, str) else None
+    if found is None:
+        raise VeloError(f"Member {member_id!r} not found.", "NOT_FOUND")
+    return found
+
+
+def _by_email(site: Site, email: Any) -> dict[str, Any]:
+    wanted = str(email).lower()
+    found = next((m for m in site.velo.members.values() if str(m.get("loginEmail", "")).lower() == wanted), None)
+    if found is None:
+        raise VeloError(f"No member logs in with {email!r}.", "NOT_FOUND")
+    return found
+
+
+def _call(function: str, args: dict[str, Any], body: Callable[[Site], T]) -> T:
+    def locked(site: Site) -> T:
+        with site.velo.lock:
+            return body(site)
+    return recorded(MODULE, function, args, locked)
+
+
+def _merge(target: dict[str, Any], changes: Mapping[str, Any]) -> None:
+    for key, value in changes.items():
+        if isinstance(value, Mapping) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = normalise(value)
+
+
+class Members:
+    """``members`` of ``wix-members-backend``."""
+
+    def getMember(self, id: str, options: Mapping[str, Any] | None = None) -> WixObject:
+        return _call("members.getMember", {"id": id, "options": options}, lambda site: returned(_member(site, id)))
+
+    def updateMember(self, id: str, member: Mapping[str, Any]) -> WixObject:
+        def body(site: Site) -> WixObject:
+            found = _member(site, id)
+            _merge(found, {k: v for k, v in member.items() if k in ("contactDetails", "profile")})
+            found["_updatedDate"] = iso(site.clock.now())
+            return returned(found)
+        return _call("members.updateMember", {"id": id, "member": member}, body)
+
+    def deleteMember(self, id: str) -> None:
+        def body(site: Site) -> None:
+            site.velo.members.pop(_member(site, id)["_id"])
+        _call("members.deleteMember", {"id": id}, body)
+
+
+class Authentication:
+    """``authentication`` of ``wix-members-backend`` (approving and blocking members)."""
+
+    def approveByEmail(self, email: str) -> str:
+        def body(site: Site) -> str:
+            found = _by_email(site, email)
+            found["status"], found["_updatedDate"] = "APPROVED", iso(site.clock.now())
+            return f"session-token-{found['_id']}"
+        return _call("authentication.approveByEmail", {"email": email}, body)
+
+    def blockByEmail(self, email: str) -> None:
+        def body(site: Site) -> None:
+            found = _by_email(site, email)
+            found["status"], found["_updatedDate"] = "BLOCKED", iso(site.clock.now())
+        _call("authentication.blockByEmail", {"email": email}, body)
+
+
+members = Members()
+authentication = Authentication()
