@@ -11,6 +11,11 @@ it runs inside a function wrapped by ``wix-auth``'s ``elevate()``
 (:func:`elevation`). Like any context variable, elevation does not reach runs
 started from the call (a data hook, a cascaded handler): those run with their
 own identity, as on Wix.
+
+Secrets: the value of every secret in ``site.secrets`` is replaced by ``***``
+wherever it appears in a recorded argument or result (a handler that puts an
+API key into a ``fetch`` header leaves no key in the effects table or in a saved
+history).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from ..records import jsonable
 if TYPE_CHECKING:
     from ..site import Site
 
-__all__ = ["Recording", "caused", "current_call", "elevation", "is_elevated", "recorded"]
+__all__ = ["Recording", "caused", "current_call", "elevation", "is_elevated", "masked", "recorded"]
 
 T = TypeVar("T")
 _ELEVATED: ContextVar[bool] = ContextVar("wixevents_elevated", default=False)
@@ -46,6 +51,22 @@ def elevation() -> Iterator[None]:
         yield
     finally:
         _ELEVATED.reset(token)
+
+
+def masked(site: Site, value: Any) -> Any:
+    """``value`` (JSON data) with every secret value of ``site`` replaced by ``***``."""
+    secrets = [v for v in site.velo.secrets.values() if isinstance(v, str) and v]
+    if not secrets:
+        return value
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, "***")
+        return value
+    if isinstance(value, dict):
+        return {k: masked(site, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [masked(site, v) for v in value]
+    return value
 
 
 def current_call() -> tuple[int | None, int]:
@@ -69,7 +90,7 @@ class Recording:
         self.effect: dict[str, Any] = {
             "seq": self.run.seq if self.run is not None and inside else None, "call": self.site.velo.next_call(),
             "module": module, "function": function,
-            "args": jsonable({k: v for k, v in args.items() if not (k == "options" and v is None)}),
+            "args": masked(self.site, jsonable({k: v for k, v in args.items() if not (k == "options" and v is None)})),
             "result": None, "error": None, "elevated": bool(elevated or _ELEVATED.get()), "caused": []}
         self.runs: list[int] = []
 
@@ -78,7 +99,7 @@ class Recording:
         return self
 
     def done(self, result: Any) -> None:
-        self.effect["result"] = jsonable(result)
+        self.effect["result"] = masked(self.site, jsonable(result))
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
         _CAUSED.reset(self._tokens[0])

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..clock import iso
 from .errors import UnstubbedRequest, VeloError
-from .record import current_call, recorded
+from .record import current_call, masked, recorded
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -79,7 +79,8 @@ def _request(site: Site, url: str, options: Mapping[str, Any] | None) -> WixFetc
     body = options.get("body")
     stub = site.velo.http.match(method, url)
     seq, call = current_call()
-    row: dict[str, Any] = {"seq": seq, "call": call, "method": method, "url": url, "body": body, "status": None,
+    row: dict[str, Any] = {"seq": seq, "call": call, "method": method, "url": url, "body": masked(site, body),
+                           "status": None,
                            "response": None, "error": None, "time": iso(site.clock.now())}
     try:
         if stub is None:
