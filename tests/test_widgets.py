@@ -41,7 +41,11 @@ def test_fire_button_fires_the_picked_sample(site: wixevents.Site) -> None:
 
 
 def test_search_filters_and_marks_deprecated_events(site: wixevents.Site) -> None:
+    assert Workbench(wixevents.Site(), "wixBookingsV2_onBookingCreated").event == "wixBookings_onBookingCreated"
     bench = Workbench(site)
+    assert bench.event == INVOICE  # the event of the site's first handler
+    assert repr(bench) == ("wixevents Workbench (published site, 1 handler(s)): "
+                           "run this cell in Jupyter to open it")
     bench.picker.search.value = "booking confirmed"
     labels = dict((value, label) for label, value in bench.picker.dropdown.options)
     assert "wixBookingsV2_onBookingConfirmed" in labels

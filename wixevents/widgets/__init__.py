@@ -46,7 +46,8 @@ _LIVE: weakref.WeakSet[Workbench] = weakref.WeakSet()
 
 
 class Workbench(W.VBox):
-    """The panel; ``site`` defaults to ``wixevents.Site.default()``, ``event`` to an invoice event."""
+    """The panel; ``site`` defaults to ``wixevents.Site.default()``; ``event`` to the event of the site's
+    first handler, else ``wixBilling_onInvoicePaid``."""
 
     def __init__(self, site: Site | None = None, event: str | None = None, **kwargs: Any) -> None:
         self.site = site if site is not None else Site.default()
@@ -54,7 +55,8 @@ class Workbench(W.VBox):
         self.last_frame: pd.DataFrame | None = None
         self.stub_text: str | None = None
         self.errors: list[BaseException] = []
-        self.picker, self.editor, self.panel = EventPicker(event), PayloadEditor(), FiringPanel(self.site)
+        first = event or next((h.event.name for h in self.site.handlers), None)  # else the picker's default
+        self.picker, self.editor, self.panel = EventPicker(first), PayloadEditor(), FiringPanel(self.site)
         self.stub_button = W.Button(description="Handler stub", icon="code",
                                     tooltip="Insert a new cell below with a handler for this event")
         self.handlers = W.HTML()
@@ -132,6 +134,10 @@ class Workbench(W.VBox):
         self.panel.refresh()
         self.header.value = (f"<b>wixevents Workbench</b> · site {escape(self.site.mode)} · "
                              f"{len(self.site.handlers)} handler(s) · {len(self.site.history)} run(s)")
+
+    def __repr__(self) -> str:  # the text a notebook keeps and shows where widgets do not run
+        return (f"wixevents Workbench ({self.site.mode} site, {len(self.site.handlers)} handler(s)): "
+                "run this cell in Jupyter to open it")
 
     def _show(self, result: R, title: str) -> R:
         self.result, self.last_frame = result, result.to_frame()

@@ -40,7 +40,7 @@ class EventPicker:
         self.fields = W.HTML()
         self.fields_box = W.Accordion(children=[self.fields], titles=("Fields",), selected_index=None)
         self.box = W.VBox([W.HBox([self.search, self.count]), self.dropdown, self.info, self.fields_box])
-        self._fill("", initial or "wixBilling_onInvoicePaid")
+        self._fill("", catalog[initial].name if initial else "wixBilling_onInvoicePaid")
         self.search.observe(self._on_search, "value")
         self.dropdown.observe(self._on_pick, "value")
         self._on_pick(None)
