@@ -88,6 +88,21 @@ def test_edited_payloads_are_fired_as_given(site: wixevents.Site) -> None:
     assert list(bench.last_frame["status"]) == ["invalid_payload"]  # type: ignore[index]
 
 
+def test_wix_api_calls_of_the_last_fire_are_shown(site: wixevents.Site) -> None:
+    from wixevents.velo import wix_data
+
+    @site.handler
+    def wixBilling_onInvoiceSent(event: Any) -> None:
+        wix_data.insert("Reminders", {"invoice": event.id.id})
+
+    bench = Workbench(site, "wixBilling_onInvoiceSent")
+    bench.panel.fire_button.click()
+    assert "Wix API calls" in bench.panel.last.value and "wix-data insert" in bench.panel.last.value
+    bench.picker.pick(INVOICE)
+    bench.panel.fire_button.click()
+    assert "Wix API calls" not in bench.panel.last.value
+
+
 def test_fire_all_runs_every_variant(site: wixevents.Site) -> None:
     bench = Workbench(site, INVOICE)
     bench.panel.fire_all_button.click()

@@ -1,11 +1,13 @@
-"""The firing panel: mode switch, Fire / Fire all / Test buttons, last result, logs, running history."""
+"""The firing panel: mode switch, Fire / Fire all / Test buttons, last result, Wix API calls, logs, history."""
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import TYPE_CHECKING
 
 import ipywidgets as W
+import pandas as pd
 
 from .. import tables
 from ..records import Run
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
     from ..result import Result, Results
     from ..site import Site
 
-__all__ = ["MODE_NOTES", "FiringPanel", "logs_html", "result_html"]
+__all__ = ["MODE_NOTES", "FiringPanel", "effects_html", "logs_html", "result_html"]
 
 MODE_NOTES = {
     "published": "Published: <b>Fire</b> runs every handler of the event, as on the live site.",
@@ -40,12 +42,29 @@ def logs_html(runs: list[Run]) -> str:
     return "".join(blocks) or "<small>no log lines</small>"
 
 
+def _short(value: object, width: int = 80) -> str:
+    text = "" if value is None else value if isinstance(value, str) else json.dumps(value, default=str,
+                                                                                        ensure_ascii=False)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def effects_html(effects: pd.DataFrame) -> str:
+    """The simulated Wix API calls the handlers made (``result.effects``), one line each."""
+    if effects.empty:
+        return ""
+    shown = pd.DataFrame({"seq": effects["seq"], "call": effects["module"] + " " + effects["function"],
+                          "args": effects["args"].map(_short), "result": effects["result"].map(_short),
+                          "error": effects["error"].map(_short)})
+    return "<div><b>Wix API calls</b></div>" + _WRAP.format(shown.to_html(index=False, border=0))
+
+
 def result_html(result: Result | Results, title: str) -> str:
-    """The last fire's table, why rows ran nothing, and its logs."""
+    """The last fire's table, why rows ran nothing, its Wix API calls and its logs."""
     runs = result.runs
     notes = "".join(f"<div><small>[{r.seq} {escape(r.status)}] {escape(r.error.message if r.error else r.note or '')}"
                     "</small></div>" for r in runs if r.handler is None and (r.error or r.note))
-    return _WRAP.format(tables.html_table(runs, title)) + notes + "<div><b>Logs</b></div>" + logs_html(runs)
+    return (_WRAP.format(tables.html_table(runs, title)) + notes + effects_html(result.effects)
+            + "<div><b>Logs</b></div>" + logs_html(runs))
 
 
 class FiringPanel:
