@@ -175,4 +175,7 @@ def _watch_cells() -> None:
 def refresh_all() -> None:
     """Refresh every Workbench still displayed (used after a cell or ``%%handler`` registers handlers)."""
     for bench in list(_LIVE):
-        bench.refresh()
+        try:
+            bench.refresh()
+        except Exception as exc:  # a panel must never break the user's cells
+            bench.errors.append(exc)
