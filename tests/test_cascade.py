@@ -8,6 +8,7 @@ import pytest
 
 from wixevents import FixedClock, Site
 from wixevents.dispatch import DEFAULT_CASCADE_LIMIT
+from wixevents.trace import Trace
 from wixevents.velo import wix_data
 
 
@@ -209,3 +210,22 @@ def test_cascades_nest_on_their_own_worker_threads_without_deadlock(site: Site) 
         wix_data.insert("Chain", {"n": 0})
     assert [r.status for r in site.history] == ["ok"] * 5
     assert len(set(threads)) == 5  # every nested run waits for the next on a thread of its own
+
+
+def test_a_saved_history_keeps_hook_rows_cascades_and_effects(site: Site, tmp_path: Any) -> None:
+    def Orders_beforeInsert(item: Any, context: Any) -> Any:
+        return item
+
+    @site.handler
+    def wixData_onDataItemCreated(event: Any) -> None: ...
+
+    @site.handler
+    def wixBilling_onInvoicePaid(event: Any) -> None:
+        wix_data.insert("Orders", {"_id": "A"})
+
+    site.register(Orders_beforeInsert)
+    site.fire("wixBilling_onInvoicePaid")
+    loaded = Site.load_history(site.history.save(tmp_path / "runs.jsonl"))
+    assert loaded == site.history
+    assert loaded[0].effects[0]["caused"] == [2, 3]
+    assert repr(Trace(loaded, 1)) == repr(site.trace(1))
