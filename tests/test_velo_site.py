@@ -14,7 +14,7 @@ from wixevents import FixedClock, Site
 from wixevents.velo import wix_data
 from wixevents.velo.errors import SecretNotFound, UnstubbedRequest, VeloError
 from wixevents.velo.frames import HTTP_COLUMNS
-from wixevents.velo.wix_auth import elevate
+from wixevents.velo.wix_auth import call_elevated, elevate
 from wixevents.velo.wix_fetch import fetch, getJSON
 from wixevents.velo.wix_secrets_backend import getSecret
 
@@ -102,6 +102,18 @@ def test_elevate_records_each_call_and_marks_the_calls_inside_it(site: Site) -> 
         ("wix-data", "insert", False)]
     assert effects["args"][0] == {"function": "test_elevate_records_each_call_and_marks_the_calls_inside_it."
                                               "<locals>.archive", "args": ["Drafts"]}
+
+
+def test_javascript_shims_call_one_function_elevated_by_its_name(site: Site) -> None:
+    with site.use():
+        wix_data.insert("Drafts", {})
+        call_elevated("wix-data:truncate", "Drafts")
+        with pytest.raises(KeyError, match="wix-data:insert"):
+            call_elevated("wix-data:nope")
+    effects = site.effects()
+    assert list(zip(effects["function"], effects["elevated"], strict=True)) == [
+        ("insert", False), ("elevate", True), ("truncate", True)]
+    assert site.collection("Drafts").empty
 
 
 # -- seeding, reset, isolation ----------------------------------------------------------------------

@@ -63,5 +63,5 @@ def modules() -> dict[str, dict[str, Any]]:
                                 "authentication": members(wix_members_backend.authentication)},
         "wix-fetch": {"fetch": wix_fetch.fetch_json, "getJSON": wix_fetch.getJSON},
         "wix-secrets-backend": {"getSecret": wix_secrets_backend.getSecret},
-        "wix-auth": {"elevate": wix_auth.elevate},
+        "wix-auth": {"elevate": wix_auth.elevate, "call_elevated": wix_auth.call_elevated},
     }

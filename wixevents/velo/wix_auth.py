@@ -15,6 +15,12 @@ which, for permission checks wixevents models (``truncate``), counts like
 ``suppressAuth``. Runs the call causes (data hooks, cascaded events) are not
 elevated: they run as themselves. An ``async def`` function stays async: its
 returned function must be awaited, and elevation lasts until it finishes.
+
+For JavaScript shims, which cannot hand a JavaScript function to Python,
+:func:`call_elevated` runs one simulated function, named as in
+:func:`wixevents.velo.modules` (``"wix-data:truncate"``,
+``"wix-crm-backend:contacts.createContact"``), elevated: recorded as one
+``elevate`` effect with the call inside it marked elevated.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from typing import Any, TypeVar
 
 from .record import Recording, elevation, recorded
 
-__all__ = ["elevate"]
+__all__ = ["call_elevated", "elevate"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,3 +63,17 @@ def elevate(sourceFunction: F) -> F:
         return recorded("wix-auth", "elevate", given(args, kwargs), body, elevated=True)
 
     return elevated  # type: ignore[return-value]
+
+
+def call_elevated(function: str, *args: Any) -> Any:
+    """Call the simulated function named ``"<module>:<member path>"`` with ``args``, elevated."""
+    from . import modules
+
+    module, _, path = function.partition(":")
+    target: Any = modules().get(module)
+    for step in path.split("."):
+        target = target.get(step) if isinstance(target, dict) else None
+    if not callable(target):
+        raise KeyError(f"no simulated function {function!r}; names look like 'wix-data:insert' or "
+                       "'wix-crm-backend:contacts.createContact'")
+    return elevate(target)(*args)
