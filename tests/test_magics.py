@@ -78,3 +78,13 @@ def test_line_magic_offers_a_stub_cell(shell: Any) -> None:
     assert "def wixForms_onSubmissionCreated(event):" in shell.rl_next_input
     result = shell.run_cell("%handler wixForms_onSubmissionCreate")
     assert isinstance(result.error_in_exec, UsageError) and "did you mean" in str(result.error_in_exec)
+
+
+def test_open_workbenches_follow_cells(shell: Any) -> None:
+    site = shell.user_ns["site"] = wixevents.Site(clock=wixevents.FixedClock())
+    bench = wixevents.Workbench(site, "wixMembers_onMemberCreated")
+    assert "No handler registered" in bench.handlers.value
+    shell.run_cell("@site.handler\ndef wixMembers_onMemberCreated(event):\n    return 1\n")
+    assert "wixMembers_onMemberCreated" in bench.handlers.value  # refreshed after the cell, no click
+    shell.run_cell("site.mode = 'preview'")
+    assert bench.panel.mode.value == "preview"

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import traceback
 import uuid
-import weakref
 from collections.abc import Callable
 from html import escape
 from typing import Any, TypeVar
@@ -34,15 +33,16 @@ from IPython.display import Javascript, display
 from ..explore import handlers_frame
 from ..result import Result, Results
 from ..site import Site
+from . import live
 from .cells import insert_below_script, registered_stub, shell
 from .editor import PayloadEditor
+from .live import refresh_all
 from .panel import FiringPanel
 from .picker import EventPicker
 
-__all__ = ["Workbench"]
+__all__ = ["Workbench", "refresh_all"]
 
 R = TypeVar("R", Result, Results)
-_LIVE: weakref.WeakSet[Workbench] = weakref.WeakSet()
 
 
 class Workbench(W.VBox):
@@ -73,8 +73,7 @@ class Workbench(W.VBox):
                                (self.panel.fire_all_button, self.fire_all), (self.panel.test_button, self.test)]:
             button.on_click(self._guard(lambda _, action=action: action()))
         self._on_event()
-        _LIVE.add(self)
-        _watch_cells()
+        live.follow(self)
 
     @property
     def event(self) -> str | None:
@@ -161,21 +160,3 @@ class Workbench(W.VBox):
                     self.output.append_stderr("".join(traceback.format_exception_only(type(exc), exc)))
                     return None
         return run
-
-
-def _watch_cells() -> None:
-    """After every cell run, live Workbenches re-read their sites (a handler may have been registered)."""
-    ip = shell()
-    if ip is None or getattr(ip, "_wixevents_watch", False):
-        return
-    ip.events.register("post_run_cell", lambda *args: refresh_all())
-    ip._wixevents_watch = True
-
-
-def refresh_all() -> None:
-    """Refresh every Workbench still displayed (used after a cell or ``%%handler`` registers handlers)."""
-    for bench in list(_LIVE):
-        try:
-            bench.refresh()
-        except Exception as exc:  # a panel must never break the user's cells
-            bench.errors.append(exc)
