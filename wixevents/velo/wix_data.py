@@ -23,7 +23,8 @@ whose ``_id`` exists and reports counts, IDs and per-item errors (dicts with
 dates: :mod:`wixevents.velo.items`; hooks: :mod:`wixevents.velo.datahooks`; the
 data events an insert, update or remove fires: :mod:`wixevents.velo.cascade`.
 A collection springs into being on first use (Wix needs it created first: a
-choice, to keep notebooks short).
+choice, to keep notebooks short). Building a query records nothing; running it
+does (``query.find``/``query.count``, with the query as JSON data in ``args``).
 """
 
 from __future__ import annotations
