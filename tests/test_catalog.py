@@ -104,6 +104,9 @@ def test_to_frame_has_one_row_per_event_with_sample_counts() -> None:
 def test_search_finds_events_by_name_module_or_summary() -> None:
     names = set(catalog.search("invoice")["name"])
     assert "wixBilling_onInvoicePaid" in names
+    assert list(catalog.search("Invoice PAID")["name"]) == ["wixBilling_onInvoicePaid"], "every word, any case"
+    assert "wixEcom_onOrderCreated" in set(catalog.search("wix.ecom.v1.order_created")["name"]), "slugs too"
+    assert "wixBookings_onBookingCreated" in set(catalog.search("wixBookingsV2_onBookingCreated")["name"])
     assert set(catalog.search("wix-forms.v2")["name"]) == {
         "wixForms_onSubmissionCreated", "wixForms_onSubmissionUpdated", "wixForms_onSubmissionDeleted"}
 

@@ -145,11 +145,15 @@ class Catalog(Mapping[str, EventType]):
         return close
 
     def search(self, text: str) -> pd.DataFrame:
-        """The rows of :meth:`to_frame` whose name, module or summary contain ``text``."""
+        """The rows of :meth:`to_frame` whose name, module, summary or slug contain every word of ``text``.
+
+        Case does not matter, so ``"invoice paid"`` finds ``wixBilling_onInvoicePaid``.
+        """
         frame = self.to_frame()
-        needle = text.lower()
-        hay = frame["name"].str.lower() + " " + frame["module"] + " " + frame["summary"].str.lower()
-        found: pd.DataFrame = frame[hay.str.contains(needle, regex=False)].reset_index(drop=True)
+        hay = (frame["name"] + " " + frame["aliases"] + " " + frame["module"] + " " + frame["summary"] + " "
+               + frame["slug"].fillna("")).str.lower()
+        words = text.lower().split()
+        found: pd.DataFrame = frame[hay.map(lambda h: all(w in h for w in words))].reset_index(drop=True)
         return found
 
     def to_frame(self) -> pd.DataFrame:
