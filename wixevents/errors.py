@@ -9,9 +9,22 @@ Each class also subclasses the built-in exception a Python user would expect, so
     ├── InvalidPayload(ValueError)     a payload that does not match its event's schema
     ├── InvalidOverride(KeyError)      a dotted override path the schema does not have
     ├── HandlerError(TypeError)        something registered as a handler that cannot be one
-    └── FileExists(FileExistsError)    a write that would silently replace a file
+    ├── FileExists(FileExistsError)    a write that would silently replace a file
+    ├── MissingJsEngine(ImportError)   the ``js`` extra (mini-racer, tree-sitter) is not installed
+    ├── JsError(RuntimeError)          a JavaScript exception thrown by handler code
+    ├── JsTimeout(TimeoutError)        a JavaScript handler still running at its timeout
+    ├── JsOutOfMemory(MemoryError)     a JavaScript handler past the engine's hard memory limit
+    ├── JsLoadError(ValueError)        an events.js / data.js that cannot be loaded (wixevents.js.errors)
+    ├── JsExportError(ValueError)      an events.js export that would be unsafe (wixevents.js.errors)
+    └── VeloError(RuntimeError)        a simulated Wix API call failing as on Wix (wixevents.velo.errors)
 
 Messages say what was expected, what was got, where, and how to fix it.
+
+The JavaScript errors a *run* can end with live here, not in ``wixevents.js``,
+so that the runner can tell them apart (``error``, ``timeout``,
+``out_of_memory``) without importing the engine; ``wixevents.js.errors``
+re-exports them. Loading and export errors carry JavaScript-specific data
+(:class:`~wixevents.js.errors.JsProblem`) and stay in that subpackage.
 """
 
 from __future__ import annotations
@@ -93,3 +106,44 @@ class HandlerError(WixEventsError, TypeError):
 
 class FileExists(WixEventsError, FileExistsError):
     """A write refused because the target exists and overwriting was not asked for."""
+
+
+#: How to install what JavaScript handlers need.
+JS_INSTALL_HINT = 'pip install "wixevents[js]"'
+
+
+class MissingJsEngine(WixEventsError, ImportError):
+    """A package of the ``js`` extra (mini-racer, tree-sitter) cannot be imported."""
+
+    def __init__(self, package: str) -> None:
+        super().__init__(
+            f"Running JavaScript handlers needs the {package!r} package, which is not installed. "
+            f"Install the JavaScript extra with: {JS_INSTALL_HINT}  (no Node.js is needed)."
+        )
+        self.package = package
+
+
+class JsError(WixEventsError, RuntimeError):
+    """An exception thrown by JavaScript code.
+
+    ``str(exc)`` is the JavaScript message; ``js_name`` the error's name
+    (``TypeError``...); ``stack`` the JavaScript stack, whose frames name the
+    user's file and line (``at wixBilling_onInvoicePaid (events.js:5:11)``);
+    ``file`` and ``line`` are those of the first such frame, when there is one.
+    """
+
+    def __init__(self, message: str, js_name: str = "Error", stack: str = "",
+                 file: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message, self.js_name, self.stack, self.file, self.line = message, js_name, stack, file, line
+
+    def __repr__(self) -> str:
+        return f"JsError({self.js_name}: {self.message!r})"
+
+
+class JsTimeout(WixEventsError, TimeoutError):
+    """A JavaScript run stopped at its timeout (the engine was restarted afterwards)."""
+
+
+class JsOutOfMemory(WixEventsError, MemoryError):
+    """A JavaScript run stopped at the hard memory limit (the engine was restarted afterwards)."""

@@ -1,19 +1,14 @@
-"""Errors of the JavaScript side of wixevents, in the project's error tree.
+"""Errors of the JavaScript side of wixevents: loading problems, export refusals, and re-exports.
 
-Each class subclasses :class:`~wixevents.errors.WixEventsError` and the built-in
-exception a Python user would catch for the same trouble::
+The errors a JavaScript *run* can end with (:class:`JsError`,
+:class:`JsTimeout`, :class:`JsOutOfMemory`) and :class:`MissingJsEngine` live
+in :mod:`wixevents.errors` (the runner maps them to statuses without importing
+the engine); they are re-exported here, so ``from wixevents.js.errors import
+JsError`` keeps working. Defined here, in the same tree::
 
     WixEventsError
-    ├── MissingJsEngine(ImportError)   the ``js`` extra is not installed
     ├── JsLoadError(ValueError)        an events.js / data.js / helper file that cannot be loaded
-    ├── JsError(RuntimeError)          a JavaScript exception thrown by handler code
-    ├── JsTimeout(TimeoutError)        a handler still running at its timeout
-    ├── JsOutOfMemory(MemoryError)     a handler past the engine's hard memory limit
     └── JsExportError(ValueError)      an export to events.js that would be unsafe or wrong
-
-They live here rather than in ``wixevents/errors.py`` so that this subpackage
-stays self-contained; moving them there later changes no import of user code
-that goes through ``wixevents.js``.
 
 Loading reports *every* problem of a file at once: the parser and the loader
 collect :class:`JsProblem` items (file, line, what is wrong and how Wix wants
@@ -26,23 +21,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import WixEventsError
+from ..errors import JS_INSTALL_HINT, JsError, JsOutOfMemory, JsTimeout, MissingJsEngine, WixEventsError
 
 __all__ = ["JsError", "JsExportError", "JsLoadError", "JsOutOfMemory", "JsProblem", "JsTimeout", "MissingJsEngine",
            "js_error"]
 
-INSTALL_HINT = 'pip install "wixevents[js]"'
-
-
-class MissingJsEngine(WixEventsError, ImportError):
-    """A package of the ``js`` extra (mini-racer, tree-sitter) cannot be imported."""
-
-    def __init__(self, package: str) -> None:
-        super().__init__(
-            f"Running JavaScript handlers needs the {package!r} package, which is not installed. "
-            f"Install the JavaScript extra with: {INSTALL_HINT}  (no Node.js is needed)."
-        )
-        self.package = package
+INSTALL_HINT = JS_INSTALL_HINT
 
 
 @dataclass(frozen=True)
@@ -51,7 +35,8 @@ class JsProblem:
 
     ``severity`` is ``"error"`` (the file is not loaded) or ``"warning"`` (it is
     loaded, the problem is reported). ``code`` is a short stable tag such as
-    ``"reexport"`` or ``"unknown-name"``, for tests and filters.
+    ``"reexport"`` or ``"unknown-name"``, for tests and filters; ``name`` the
+    exported name it is about, when it is about one.
     """
 
     file: str
@@ -60,6 +45,7 @@ class JsProblem:
     message: str
     severity: str = "error"
     suggestions: tuple[str, ...] = ()
+    name: str = ""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.severity}: {self.message}"
@@ -76,34 +62,8 @@ class JsLoadError(WixEventsError, ValueError):
         self.problems = problems
 
 
-class JsError(WixEventsError, RuntimeError):
-    """An exception thrown by JavaScript code.
-
-    ``str(exc)`` is the JavaScript message; ``js_name`` the error's name
-    (``TypeError``...); ``stack`` the JavaScript stack, whose frames name the
-    user's file and line (``at wixBilling_onInvoicePaid (events.js:5:11)``);
-    ``file`` and ``line`` are those of the first such frame, when there is one.
-    """
-
-    def __init__(self, message: str, js_name: str = "Error", stack: str = "",
-                 file: str | None = None, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message, self.js_name, self.stack, self.file, self.line = message, js_name, stack, file, line
-
-    def __repr__(self) -> str:
-        return f"JsError({self.js_name}: {self.message!r})"
-
-
 class JsExportError(WixEventsError, ValueError):
     """An ``events.js`` export refused: a path outside the folder, or modules that cannot be merged."""
-
-
-class JsTimeout(WixEventsError, TimeoutError):
-    """A JavaScript run stopped at its timeout (the engine was restarted afterwards)."""
-
-
-class JsOutOfMemory(WixEventsError, MemoryError):
-    """A JavaScript run stopped at the hard memory limit (the engine was restarted afterwards)."""
 
 
 def _first_frame(stack: str) -> tuple[str | None, int | None]:

@@ -68,7 +68,7 @@ def explain(code: str, file: str, line: int, severity: str = "error", **fields: 
     message = _EXPLAIN[code].format(**values)
     if code in _WIX_FORMS and severity == "error":
         message += " " + NEVER_CALLED
-    return JsProblem(file, line, code, message, severity)
+    return JsProblem(file, line, code, message, severity, name=values["name"])
 
 
 def handler_like(name: str, kind: str) -> bool:
@@ -87,18 +87,18 @@ def check_name(name: str, kind: str, file: str, line: int) -> JsProblem | None:
         if not handler_like(name, kind):
             return JsProblem(file, line, "not-a-handler", f"{name} is not a Wix event name, so Wix never calls it "
                              "(fine for a helper; move helpers to another backend file to keep events.js clear).",
-                             "warning")
+                             "warning", name=name)
         found = catalog.suggest(name)
         hint = f" Did you mean {', '.join(found)}?" if found else ""
         return JsProblem(file, line, "unknown-name", f"{name} is not a Wix backend event handler name.{hint} "
                          "Handler names are <prefix>_<eventName>, e.g. wixBilling_onInvoicePaid; "
-                         "browse them with wixevents.catalog.search('...').", "error", tuple(found))
+                         "browse them with wixevents.catalog.search('...').", "error", tuple(found), name)
     if kind == "data":
         if not handler_like(name, kind):
             return JsProblem(file, line, "not-a-hook", f"{name} is not a data hook name (<Collection>_<hook>), "
-                             "so Wix never calls it.", "warning")
+                             "so Wix never calls it.", "warning", name=name)
         try:
             catalog.hook(name)
         except UnknownEventType as exc:
-            return JsProblem(file, line, "unknown-hook", str(exc), "error", tuple(exc.suggestions))
+            return JsProblem(file, line, "unknown-hook", str(exc), "error", tuple(exc.suggestions), name)
     return None
