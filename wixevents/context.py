@@ -13,6 +13,12 @@ notebook cell runs at depth 1, a fire or data hook started from inside that run
 at depth 2, and so on. The site's ``cascade_limit`` caps it (see
 :mod:`wixevents.dispatch`).
 
+``outer`` is the run that started this one (same site), ``deadline`` the
+``time.monotonic()`` at which the runner stops waiting for it. Code that stops
+itself at that deadline (a JavaScript handler: its engine terminates the script)
+sets ``bounded``, and the runner then gives it a short grace to report how it
+ended (see :mod:`wixevents.runner`).
+
 The context lives in a :class:`contextvars.ContextVar`, set by the runner inside
 the worker thread (and therefore inside the handler's asyncio task), so
 concurrent and nested runs each see their own. Threads a handler starts itself do
@@ -45,8 +51,11 @@ class RunContext:
     event: Any
     fire: int = 0
     depth: int = 1
+    outer: RunContext | None = field(default=None, repr=False, compare=False)
     effects: list[dict[str, Any]] = field(default_factory=list)
     closed: bool = False
+    deadline: float | None = field(default=None, repr=False, compare=False)
+    bounded: bool = field(default=False, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def record(self, effect: dict[str, Any]) -> None:

@@ -61,7 +61,8 @@ def dispatch(site: Site, prepared: Prepared, handlers: list[Handler], trigger: s
         return prepared.event_object() if check else wrap(prepared.payload)
 
     first = event()
-    runs = [_run(site, h, fire, first if i == 0 else event(), parent, depth) for i, h in enumerate(handlers)]
+    enclosing = outer if inside else None
+    runs = [_run(site, h, fire, first if i == 0 else event(), enclosing, depth) for i, h in enumerate(handlers)]
     return Result(fire, runs, first, history=site.history)
 
 
@@ -96,9 +97,10 @@ def _why_nothing_runs(site: Site, prepared: Prepared, handlers: list[Handler], t
     return None
 
 
-def _run(site: Site, handler: Handler, fire: Fire, event: Any, parent: int | None, depth: int) -> Run:
+def _run(site: Site, handler: Handler, fire: Fire, event: Any, outer: RunContext | None, depth: int) -> Run:
     seq, run_id, started = site._next("seq"), site.ids(), site.clock.now()
-    context = RunContext(site, seq, handler.name, handler.source, event, fire.fire, depth)
+    parent = outer.seq if outer is not None else None
+    context = RunContext(site, seq, handler.name, handler.source, event, fire.fire, depth, outer)
     outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout, measure=site.durations)
     run = Run(seq, run_id, fire.fire, fire.event, handler.name, handler.source, fire.variant, outcome.status,
               iso(started), outcome.duration_ms, jsonable(outcome.value), outcome.error, outcome.logs,

@@ -21,6 +21,11 @@ own output, which the runtime's log capture must see whatever the root level.
 
 A trivial synchronous handler costs one round trip to the isolate, an
 ``async`` one two; every host call one more.
+
+Admission: a call holds the engine's :class:`~.gate.Gate` from start to end,
+and its ``lock`` only while a step runs; host functions run without the lock,
+so a data hook or cascaded handler they start (on another thread, nested in
+this call's run) can use the isolate meanwhile.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..context import current_run
 from .codec import dumps, js_literal, loads
 from .errors import JsError, JsTimeout, js_error
 
@@ -63,34 +69,36 @@ def emit(engine: JsEngine, lines: Sequence[Sequence[str]], dropped: int = 0) -> 
 
 def drive(engine: JsEngine, module_id: str, name: str, args: Sequence[Any], timeout: float | None) -> Any:
     """Call export ``name`` of ``module_id``; the value, or JsError / JsTimeout / JsOutOfMemory."""
-    with engine.lock:
+    with engine.gate.enter(current_run()):
         call = next(_ids)
         deadline = None if timeout is None else time.monotonic() + timeout
-        generation = engine.generation
         take = f"__wixevents.take({call})"
         steps = [f"__wixevents.invoke({call}, {js_literal(module_id)}, {js_literal(name)}, "
                  f"{js_literal(dumps(list(args)))})\n//# sourceURL=wixevents:call"]
         pause = 0.0005
+        with engine.lock:
+            generation = engine.generation
         while True:
-            out = engine.run(steps, _left(engine, deadline, timeout), timeout)[-1]
-            if not out:  # invoke left a promise: its callbacks have run by the time the next step does
-                steps = [take]
-                continue
-            state = loads(out)
-            emit(engine, state["console"], state["dropped"])
-            if state["done"]:
-                if state["ok"]:
-                    return state.get("result")
-                raise js_error(state["result"])
-            if state["requests"]:
+            with engine.lock:
+                out = engine.run(steps, _left(engine, deadline, timeout), timeout)[-1]
+                if not out:  # invoke left a promise: its callbacks have run by the time the next step does
+                    steps = [take]
+                    continue
+                state = loads(out)
+                emit(engine, state["console"], state["dropped"])
+                if state["done"]:
+                    if state["ok"]:
+                        return state.get("result")
+                    raise js_error(state["result"])
+                if not state["requests"] and engine.out_of_memory():
+                    engine.fail_out_of_memory()
+            if state["requests"]:  # Python runs without the lock: it may run nested JavaScript (see .gate)
                 answers = [engine.host.answer(request) for request in state["requests"]]
                 if engine.generation != generation:
                     raise JsError(f"the JavaScript engine restarted while {name} waited for Python "
                                   "(another run hit its timeout or memory limit); this run's state is lost")
-                steps, pause = [f"__wixevents.settle({js_literal(dumps(answers))})", take], 0.0005
+                steps, pause = [f"__wixevents.settle({js_literal(dumps(answers))}, {call})", take], 0.0005
                 continue
-            if engine.out_of_memory():
-                engine.fail_out_of_memory()
             left = _left(engine, deadline, timeout)
             time.sleep(pause if left is None else min(pause, left))
             steps, pause = [take], min(pause * 2, 0.02)

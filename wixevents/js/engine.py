@@ -23,6 +23,7 @@ from . import shims
 from .bridge import ConsoleSink, drive, emit
 from .codec import js_literal, loads
 from .errors import JsError, js_error
+from .gate import Gate
 from .host import HostFunctions, module_code
 from .isolate import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT, Isolate
 
@@ -44,6 +45,7 @@ class JsEngine(Isolate):
         super().__init__(timeout=timeout, memory_limit=memory_limit)
         self.console = console
         self.host = HostFunctions()
+        self.gate = Gate()
         self._modules: dict[str, str] = {}
         self._entries: dict[str, None] = {}
         self.start()

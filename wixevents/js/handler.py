@@ -10,6 +10,9 @@ the JavaScript function in the engine's isolate:
 * a returned promise (``async`` handlers) is awaited within the timeout;
 * the return value comes back as JSON values, ``Date``s as aware datetimes;
 * ``console.*`` output goes to logging (or the engine's console callback);
+* inside a site's run (:func:`~wixevents.context.current_run`) the call stops at
+  the run's deadline, and tells the runner so (``RunContext.bounded``): the
+  script is terminated there, and the run's row says ``timeout``;
 * a thrown error raises :class:`~.errors.JsError` (JavaScript message, ``.stack``
   naming the user's file and line, ``.js_name``); a timeout raises
   :class:`~.errors.JsTimeout` and the memory limit
@@ -22,7 +25,10 @@ False, so a runner calls it like a plain ``def``.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
+
+from ..context import current_run
 
 if TYPE_CHECKING:
     from .engine import JsEngine
@@ -57,7 +63,13 @@ class JsHandler:
 
     def __call__(self, event: Any, *more: Any) -> Any:
         """Run the function with ``event`` (and, for a data hook, its ``context``)."""
-        return self.engine.call(self.module.id, self.__name__, [event, *more], timeout=self.timeout)
+        timeout = self.timeout
+        run = current_run()
+        if run is not None and run.deadline is not None:  # inside a site's run: stop at the run's deadline
+            run.bounded = True
+            left = max(run.deadline - time.monotonic(), 0.001)
+            timeout = left if timeout is None else min(timeout, left)
+        return self.engine.call(self.module.id, self.__name__, [event, *more], timeout=timeout)
 
     def __repr__(self) -> str:
         kind = "async " if self.is_async else ""

@@ -7,6 +7,9 @@
 //   * the call protocol: invoke(...) starts a handler, take(...) reports its state
 //     (done or not, value or error, console lines, host calls waiting for Python),
 //     settle(...) resolves host calls with Python's answers.
+// Console lines and host calls are tagged with the call whose code made them (`current`: set by
+// invoke and settle, whose promise callbacks run right after them, and restored in timer callbacks),
+// so a call nested in another one that waits for Python (a data hook, a cascade) takes only its own.
 // Every value crossing to Python is JSON text; Dates travel as {"\u0000date": ISO} and
 // come back as Dates, so nothing here depends on mini-racer's object proxies.
 (function () {
@@ -19,6 +22,7 @@
   let lines = [];
   let dropped = 0;
   let nextHostId = 1;
+  let current = null;
   const MAX_LINES = 10000;
 
   function encode(value) {
@@ -65,7 +69,7 @@
 
   function record(level, args) {
     if (lines.length >= MAX_LINES) { dropped += 1; return; }
-    lines.push([level, Array.from(args, show).join(" ")]);
+    lines.push([level, Array.from(args, show).join(" "), current]);
   }
 
   const console = {};
@@ -77,6 +81,15 @@
     if (!condition) record("error", ["Assertion failed" + (rest.length ? ":" : ""), ...rest]);
   };
   Object.defineProperty(globalThis, "console", { value: console, writable: true, configurable: true });
+
+  const schedule = globalThis.setTimeout;
+  if (typeof schedule === "function") {
+    globalThis.setTimeout = function setTimeout(fn, ms, ...args) {
+      if (typeof fn !== "function") return schedule(fn, ms, ...args);
+      const owner = current;
+      return schedule(function () { current = owner; return fn.apply(this, args); }, ms);
+    };
+  }
 
   function describe(e) {
     if (e !== null && typeof e === "object" && "message" in e) {
@@ -132,12 +145,13 @@
     const id = nextHostId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      requests.push({ id, name, args: Array.from(args) });
+      requests.push({ id, name, args: Array.from(args), call: current });
     });
   }
   define("wixevents:host", (_, ns) => exported(ns, { call: () => (name, ...args) => host(name, args) }));
 
-  function settle(text) {
+  function settle(text, callId) {
+    current = callId === undefined ? null : callId;
     for (const [id, ok, value] of decode(text)) {
       const p = pending.get(id);
       if (!p) continue;
@@ -165,6 +179,7 @@
   function invoke(callId, id, name, argsText) {
     const state = { done: false };
     calls.set(callId, state);
+    current = callId;
     const finish = (ok, v) => { state.done = true; state.ok = ok; state.result = v; };
     try {
       const fn = load(id)[name];
@@ -182,7 +197,7 @@
   }
 
   function drain() {
-    const out = { console: lines, dropped };
+    const out = { console: lines.map((l) => [l[0], l[1]]), dropped };
     lines = []; dropped = 0;
     return encode(out);
   }
@@ -191,10 +206,18 @@
     for (const m of modules.values()) if (m.factory) m.ns = null;
   }
 
+  function mine(tag, callId) {  // made by this call, or by no call still running (a stray timer)
+    return tag === callId || !calls.has(tag);
+  }
+
   function take(callId) {
     const state = calls.get(callId) || { done: true, ok: false, result: describe(new Error("unknown call")) };
-    const out = { done: state.done, console: lines, dropped, requests };
-    lines = []; dropped = 0; requests = [];
+    const own = lines.filter((l) => mine(l[2], callId));
+    const asked = requests.filter((r) => mine(r.call, callId));
+    const out = { done: state.done, console: own.map((l) => [l[0], l[1]]), dropped, requests: asked };
+    lines = lines.length === own.length ? [] : lines.filter((l) => !mine(l[2], callId));
+    requests = requests.length === asked.length ? [] : requests.filter((r) => !mine(r.call, callId));
+    dropped = 0; current = null;
     if (state.done) {
       calls.delete(callId);
       out.ok = state.ok;

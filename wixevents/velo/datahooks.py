@@ -155,7 +155,7 @@ def run_hook(site: Site, hook: DataHook, argument: Any, context: WixObject) -> A
             raise
         return _guarded(answer, raised) if inspect.isawaitable(answer) else answer
 
-    run_context = RunContext(site, seq, hook.name, hook.source, argument, fire, depth)
+    run_context = RunContext(site, seq, hook.name, hook.source, argument, fire, depth, outer if inside else None)
     outcome = runner.run(call, argument, run_context, clock=site.clock, timeout=site.timeout,
                          measure=site.durations)
     site.history.add_run(Run(seq, run_id, fire, hook.name, hook.name, hook.source, None, outcome.status, started,
