@@ -9,7 +9,10 @@ Statuses of a run:
 
 * ``ok`` -- the handler returned (or its awaitable resolved);
 * ``error`` -- it raised; ``error`` holds type, message and a trimmed traceback;
-* ``timeout`` -- it ran past the site's timeout (it may still finish in the background);
+* ``timeout`` -- it ran past the site's timeout (a Python handler may still finish in the
+  background; a JavaScript one was stopped by its engine);
+* ``out_of_memory`` -- a JavaScript handler went past its engine's hard memory limit and
+  was stopped (the engine starts over; the site keeps working);
 * ``invalid_payload`` -- the payload failed validation, no handler ran (one row per fire);
 * ``not_triggered_in_preview`` -- fired in preview mode, where Wix fires no backend events;
 * ``no_handler`` -- nothing is registered for the event (one row, so the fire is not lost);
@@ -32,9 +35,10 @@ from typing import Any
 
 __all__ = ["FAILED", "STATUSES", "ErrorInfo", "Fire", "LogLine", "Run", "json_default", "jsonable"]
 
-STATUSES = ("ok", "error", "timeout", "invalid_payload", "not_triggered_in_preview", "no_handler", "cascade_limit")
+STATUSES = ("ok", "error", "timeout", "out_of_memory", "invalid_payload", "not_triggered_in_preview", "no_handler",
+            "cascade_limit")
 #: Statuses that make a fire (and ``wixevents fire``) count as failed.
-FAILED = frozenset({"error", "timeout", "invalid_payload", "no_handler", "cascade_limit"})
+FAILED = frozenset({"error", "timeout", "out_of_memory", "invalid_payload", "no_handler", "cascade_limit"})
 
 
 def jsonable(value: Any) -> Any:
@@ -60,7 +64,8 @@ def json_default(value: Any) -> Any:
 class LogLine:
     """One captured line: ``level`` (DEBUG/INFO/WARNING/ERROR/CRITICAL), text, time, where it came from.
 
-    ``origin`` is ``stdout``, ``stderr``, ``logging:<logger>``, ``warnings`` or ``uncaught``.
+    ``origin`` is ``stdout``, ``stderr``, ``logging:<logger>``, ``warnings``, ``uncaught``, or
+    ``console`` (``console.log`` and friends of a JavaScript handler).
     """
 
     level: str

@@ -45,7 +45,7 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        """True when no row failed (``error``, ``timeout``, ``invalid_payload``, ``no_handler``)."""
+        """True when no row failed (``error``, ``timeout``, ``out_of_memory``, ``invalid_payload``, ``no_handler``)."""
         return all(r.ok for r in self.runs)
 
     @property

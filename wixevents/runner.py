@@ -18,7 +18,13 @@ Decisions, since Wix documents no limit for ``events.js`` handlers:
   propagates to the caller: an interrupt is the user stopping work, not data.
 * Every other exception, ``SystemExit`` included, becomes status ``error`` with a
   traceback that starts at the handler (wixevents' and asyncio's frames cut), and
-  an ERROR log line, as Wix Logs show uncaught errors.
+  an ERROR log line, as Wix Logs show uncaught errors. JavaScript handlers'
+  errors keep their JavaScript stack, and their timeouts and memory limit map to
+  ``timeout`` and ``out_of_memory`` (:mod:`wixevents.failures`).
+* JavaScript handlers *can* be stopped: they set ``RunContext.bounded`` and their
+  engine terminates the script at the run's ``deadline``, so the runner waits up
+  to :data:`BOUNDED_GRACE` more for them to report, instead of leaving them to
+  finish in the background (a nested run they wait for may delay that).
 """
 
 from __future__ import annotations
@@ -26,29 +32,24 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import inspect
-import os
 import queue
-import re
-import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from . import capture
 from .clock import Clock
 from .context import RunContext, activate
+from .failures import ending
 from .records import ErrorInfo, LogLine
 
 __all__ = ["DEFAULT_TIMEOUT", "Outcome", "run"]
 
 DEFAULT_TIMEOUT = 14.0
-_CELL_FILE = re.compile(r"/ipykernel_\d+/\d+\.py$")
-_PACKAGE = str(Path(__file__).resolve().parent) + os.sep
-_INTERNAL = (_PACKAGE, os.path.dirname(asyncio.__file__) + os.sep, threading.__file__)
+#: Seconds a run that stops itself at its deadline (``RunContext.bounded``) gets to report after it.
+BOUNDED_GRACE = 5.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clo
     sink, box = capture.Sink(clock), _Box()
     capture.acquire()  # released by the worker when it really ends
     start = time.perf_counter()
+    context.deadline = None if timeout is None else time.monotonic() + timeout
     try:
         _POOL.submit(lambda: contextvars.Context().run(_work, fn, event, context, sink, box))
     except BaseException:
@@ -85,6 +87,8 @@ def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clo
         raise
     try:
         finished = box.done.wait(timeout)
+        if not finished and context.bounded:  # it stops itself at the deadline: let it say how it ended
+            finished = box.done.wait(BOUNDED_GRACE)
     except BaseException:  # KeyboardInterrupt while waiting
         box.cancel()
         sink.close()
@@ -100,9 +104,10 @@ def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clo
         sink.close()
         raise box.exc
     if box.exc is not None:
-        error = describe(box.exc)
-        sink.emit("ERROR", error.traceback or str(error), "uncaught")
-        return Outcome("error", None, error, sink.close(), elapsed)
+        status, error = ending(box.exc, timeout)
+        if status == "error":
+            sink.emit("ERROR", error.traceback or str(error), "uncaught")
+        return Outcome(status, None, error, sink.close(), elapsed)
     return Outcome("ok", box.value, None, sink.close(), elapsed)
 
 
@@ -182,45 +187,3 @@ def _resolve(awaitable: Any, box: _Box) -> Any:
         finally:
             asyncio.set_event_loop(None)
             loop.close()
-
-
-def describe(exc: BaseException) -> ErrorInfo:
-    """Type, message and a traceback trimmed to user code.
-
-    Leading frames of wixevents, asyncio and threading (how the handler was called)
-    and trailing frames of wixevents (how ``event.missing`` failed) are cut; frames
-    of other libraries the handler called are kept.
-    """
-    summary = traceback.TracebackException.from_exception(exc)
-    frames = list(summary.stack)
-    user = [i for i, f in enumerate(frames) if not f.filename.startswith(_INTERNAL)]
-    first = user[0] if user else 0
-    last = max((i for i, f in enumerate(frames) if not f.filename.startswith(_PACKAGE)), default=len(frames) - 1)
-    kept = traceback.StackSummary.from_list(frames[first:max(first, last) + 1])
-    for frame in kept:
-        _ = frame.line  # read the source line before the file name is shortened
-        frame.filename = _short(frame.filename)
-    summary.stack = kept
-    return ErrorInfo(type(exc).__name__, str(exc), "".join(summary.format()).rstrip("\n"))
-
-
-def _short(filename: str) -> str:
-    """A file name that reads the same on every machine: ``Cell In[3]`` for a notebook
-    cell (as IPython writes it), else a path relative to the working folder when the
-    file lies below it, else the path as it is."""
-    cell = _cell_name(filename)
-    if cell is not None:
-        return cell
-    try:
-        return str(Path(filename).resolve().relative_to(Path.cwd()))
-    except (ValueError, OSError):
-        return filename
-
-
-def _cell_name(filename: str) -> str | None:
-    ipython = sys.modules.get("IPython")
-    shell = ipython.get_ipython() if ipython is not None else None
-    numbers = getattr(getattr(shell, "compile", None), "_filename_map", None)  # IPython >= 8 keeps this map
-    if isinstance(numbers, dict) and filename in numbers:
-        return f"Cell In[{numbers[filename]}]"
-    return "Cell" if _CELL_FILE.search(filename.replace("\\", "/")) else None

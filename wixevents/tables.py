@@ -32,8 +32,9 @@ RUN_COLUMNS = ["seq", "event", "handler", "source", "variant", "status", "durati
                "log_lines", "parent", "run_id", "fire", "trigger", "started", "note"]
 LOG_COLUMNS = ["seq", "handler", "source", "level", "message", "time", "origin"]
 #: Background colour per status; any other status is grey.
-COLOURS = {"ok": "#d4edda", "error": "#f8d7da", "timeout": "#ffe5b4", "invalid_payload": "#f5c6cb",
-           "not_triggered_in_preview": "#e2e3e5", "no_handler": "#fff3cd", "cascade_limit": "#e0d4f5"}
+COLOURS = {"ok": "#d4edda", "error": "#f8d7da", "timeout": "#ffe5b4", "out_of_memory": "#f3c4e3",
+           "invalid_payload": "#f5c6cb", "not_triggered_in_preview": "#e2e3e5", "no_handler": "#fff3cd",
+           "cascade_limit": "#e0d4f5"}
 _SHORT = ["seq", "event", "handler", "source", "variant", "status", "duration_ms", "value", "error", "log_lines"]
 
 
