@@ -163,3 +163,22 @@ def test_lenient_loading_keeps_unknown_names_as_problems_not_handlers(engine: Js
                                  "export function wixBilling_onInvoicePaid() {}", source="lenient", strict=False)
     assert [h.__name__ for h in module.handlers] == ["wixBilling_onInvoicePaid"]
     assert [p.code for p in module.problems] == ["unknown-name"]
+
+
+def test_lenient_loading_runs_a_file_with_export_forms_wix_loads_but_never_calls(engine: JsEngine) -> None:
+    load_source(engine, "export function helper() { return 'h'; }", filename="h.js", source="forms")
+    module = load_source(engine, "import { helper } from './h';\n"
+                                 "export { helper as wixBilling_onInvoiceSent } from './h';\n"
+                                 "export * from './h';\n"
+                                 "export { helper as wixBilling_onInvoiceCreated };\n"
+                                 "function paid() { return helper(); }\n"
+                                 "export { paid as 'wixBilling_onInvoiceOverdue' };\n"
+                                 "export const wixBilling_onPriceQuoteSent = ((f) => f)(paid);\n"
+                                 "export function wixBilling_onInvoicePaid(event) { return paid(); }\n",
+                         source="forms", strict=False)
+    assert [h.__name__ for h in module.handlers] == ["wixBilling_onInvoicePaid"]
+    assert module.handlers[0]({}) == "h"
+    assert [(p.line, p.code) for p in module.problems] == [
+        (2, "reexport"), (3, "export-star"), (4, "reexport"), (6, "computed-name"), (7, "dynamic-export")]
+    with pytest.raises(JsLoadError, match="CommonJS"):
+        load_source(engine, "module.exports = {};\nexport function wixBilling_onInvoicePaid() {}", strict=False)

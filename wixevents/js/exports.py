@@ -18,6 +18,11 @@ form                                        events.js / data.js     helper
 ``export { f as "quoted" }``                computed: rejected      export
 ``export default ...``                      warning (never called)  export
 ==========================================  ======================  ===========
+
+A rejected form is a problem *and* still an :class:`~.model.Export` record
+(which ``ParsedModule.handlers`` leaves out, its line having an error), so the
+rewrite can still turn the statement into a working module export: a site
+loader may then load the file as Wix does, without calling those functions.
 """
 
 from __future__ import annotations
@@ -70,7 +75,6 @@ def _reexport(w: Walker, stmt: Node, clause: Node | None, spec: str) -> list[Exp
     if clause is None:
         if w.wix:
             w.problem("export-star", stmt, spec=spec)
-            return []
         ns = next((c for c in stmt.named_children if c.type == "namespace_export"), None)
         if ns is not None:
             return [Export(w.name(ns.named_children[-1]), w.line(stmt), "reexport", "*", source=spec, **at)]
@@ -81,8 +85,7 @@ def _reexport(w: Walker, stmt: Node, clause: Node | None, spec: str) -> list[Exp
         exported = w.name(alias) if alias is not None else local
         if w.wix:
             w.problem("reexport", node, name=exported, what=f"'{local}'", spec=spec, local=local)
-        else:
-            found.append(Export(exported, w.line(node), "reexport", local, source=spec, **at))
+        found.append(Export(exported, w.line(node), "reexport", local, source=spec, **at))
     return found
 
 
@@ -166,10 +169,8 @@ def _clause(w: Walker, stmt: Node, clause: Node) -> list[Export]:
         exported = w.name(alias) if alias is not None else local
         if alias is not None and alias.type == "string" and w.wix:
             w.problem("computed-name", node, name=exported)
-            continue
-        if local in w.imported and w.wix and w.handler_like(exported):
+        elif local in w.imported and w.wix and w.handler_like(exported):
             w.problem("reexport", node, name=exported, what=f"'{local}'", spec=w.imported[local], local=local)
-            continue
         found.append(Export(exported, w.line(node), "clause", local, local in w.functions,
                             w.functions.get(local, False), start=stmt.start_byte, body=stmt.end_byte,
                             end=stmt.end_byte))

@@ -16,8 +16,11 @@ Decisions:
   two sources never collides; loading the same id again replaces the module,
   and handlers from the earlier load call the new code. ``module_id`` lets a
   caller keep several modules of one source apart (one per notebook cell).
-* ``strict=False`` loads a file whose exported names the catalog does not know;
-  they stay in ``problems`` and are not handlers.
+* ``strict=False`` loads a file whose exported names the catalog does not know,
+  or that exports functions in forms Wix loads but never calls (re-exports,
+  dynamic or object-property exports, :data:`~.rules.IGNORED_FORMS`), as Wix
+  itself does: they stay in ``problems`` and are not handlers. Syntax errors,
+  CommonJS and imports that cannot be resolved fail the load either way.
 """
 
 from __future__ import annotations
@@ -32,11 +35,12 @@ from .model import ParsedModule
 from .parse import parse
 from .resolve import Graph
 from .rewrite import rewrite
+from .rules import IGNORED_FORMS
 from .shims import INTERNAL
 
 __all__ = ["JsModule", "compile_internal", "load_file", "load_source"]
 
-_LENIENT = ("unknown-name", "unknown-hook")
+_LENIENT = ("unknown-name", "unknown-hook", *IGNORED_FORMS)
 
 
 @dataclass

@@ -23,7 +23,7 @@ from ..catalog import catalog
 from ..errors import UnknownEventType
 from .errors import JsProblem
 
-__all__ = ["NEVER_CALLED", "check_name", "explain", "handler_like"]
+__all__ = ["IGNORED_FORMS", "NEVER_CALLED", "check_name", "explain", "handler_like"]
 
 NEVER_CALLED = "On Wix a function exported this way is never called when its event fires."
 
@@ -60,6 +60,9 @@ _EXPLAIN = {
 }
 _WIX_FORMS = {"reexport", "export-star", "dynamic-export", "member-export", "object-export", "computed-name",
               "commonjs", "not-a-function"}
+#: Forms Wix loads but never calls, and that still run as module code here (CommonJS does not: no ``module``).
+IGNORED_FORMS = ("reexport", "export-star", "dynamic-export", "member-export", "object-export", "computed-name",
+                 "not-a-function")
 
 
 def explain(code: str, file: str, line: int, severity: str = "error", **fields: str) -> JsProblem:
