@@ -119,8 +119,13 @@ class JsEngine(Isolate):
 
         code = module_code(name, module, self.host) if isinstance(module, Mapping) else compile_internal(
             self, name, module)
+        self.register_code({name: code})
+
+    def register_code(self, codes: Mapping[str, str]) -> None:
+        """Provide modules given as define-code (what :meth:`register_module` compiles), reloading once."""
         with self.lock:
-            self.define(name, code)
+            for name, code in codes.items():
+                self.define(name, code)
             self.run(["__wixevents.unload()"], self.timeout)
             for entry in list(self._entries):
                 self.instantiate(entry)

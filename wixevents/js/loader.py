@@ -25,6 +25,7 @@ Decisions:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -109,10 +110,12 @@ def load_file(engine: JsEngine, path: str | Path, *, source: str = "site", root:
     return _load(engine, graph, entry, text, path, strict)
 
 
-def compile_internal(engine: JsEngine, name: str, text: str) -> str:
-    """Define-code for a shim written as an ES module; it may import Wix modules and ``wixevents:host``."""
+def compile_internal(engine: JsEngine, name: str, text: str, also: Collection[str] = ()) -> str:
+    """Define-code for a shim written as an ES module; it may import Wix modules, ``wixevents:host``,
+    and the modules named in ``also`` (shims compiled together, before any is registered)."""
     parsed = parse(text, f"wixevents:shim/{name}", "module")
-    missing = [spec for spec, _ in parsed.specifiers if spec != INTERNAL and not engine.provides(spec)]
+    missing = [spec for spec, _ in parsed.specifiers
+               if spec != INTERNAL and spec not in also and not engine.provides(spec)]
     problems = parsed.errors + [JsProblem(parsed.file, line, "unknown-module", f"'{spec}' is not registered")
                                 for spec, line in parsed.specifiers if spec in missing]
     if problems:

@@ -1,13 +1,16 @@
-"""The Wix modules a handler may import, and the placeholders that stand in for them for now.
+"""The Wix modules a handler may import: simulated ones (JavaScript shims) and placeholders for the rest.
 
 Handlers import Wix APIs under their Velo names (``import wixData from
 'wix-data'``) or their SDK names (``import { items } from '@wix/data'``,
 ``import { auth } from '@wix/essentials'`` for ``auth.elevate``). Every name in
 :data:`WIX_MODULES` resolves at load time, so a real site's ``events.js`` loads
-as it is. Until the simulated Wix APIs register real shims (with
-``engine.register_module(name, js_source_or_mapping)``), each resolves to a
-*placeholder*: any export can be imported, and calling anything in it throws
-``Error: wix-data.insert() is not available yet: ...``.
+as it is. A site's engine registers the shims of this folder
+(:mod:`.install`: ``wix-data``, ``wix-crm-backend``, ``wix-members-backend``,
+``wix-fetch``, ``wix-secrets-backend``, ``wix-auth`` and the SDK spellings
+``@wix/data``, ``@wix/crm``, ``@wix/members``, ``@wix/secrets``,
+``@wix/essentials``), which call the simulated Python APIs. Every other name
+resolves to a *placeholder*: any export can be imported, and calling anything
+in it throws ``Error: wix-bookings-backend.x() is not available yet: ...``.
 
 Any other bare specifier is an npm package, which fails at load time with the
 module name and the importing file and line (see :func:`unknown_module`).
@@ -17,8 +20,8 @@ from __future__ import annotations
 
 import json
 
-from ..catalog import catalog
-from .errors import JsProblem
+from ...catalog import catalog
+from ..errors import JsProblem
 
 __all__ = ["INTERNAL", "SDK_MODULES", "VELO_MODULES", "WIX_MODULES", "placeholder_code", "unknown_module"]
 

@@ -1,0 +1,102 @@
+"""Put the simulated Wix APIs into an engine: Python functions exposed, JavaScript shims registered.
+
+:func:`install` exposes every simulated function of :func:`wixevents.velo.modules`
+under its ``"<module>:<member path>"`` name (``"wix-data:insert"``,
+``"wix-crm-backend:contacts.createContact"``) and registers the JavaScript
+shims in this folder (:data:`SHIMS`), which call those names. So a JavaScript
+handler's ``await wixData.insert(...)`` runs the very function a Python
+handler's ``wix_data.insert(...)`` runs: same checks, hooks, cascades, state and
+effects (the parity tests compare the tables).
+
+Decisions:
+
+* Shims are small ES modules, one per Wix module, built from two internal
+  modules site code cannot import: ``wixevents:wix`` (``common.js``: the call,
+  errors whose stack names the handler's line, ``elevate``, the fetch
+  response) and ``wixevents:query`` (``query.js``: the chainable query builder,
+  which only builds Python's query spec).
+* Functions that return Python objects (``query`` builders, ``DataApi``, the
+  ``elevate`` decorator) are not exposed; JavaScript has its own.
+* Each exposed function runs with the site made current (``use_site``), so a
+  call made while a module loads (outside any run) acts on this engine's site;
+  inside a run the run's site wins anyway. The site is held weakly: an engine
+  never keeps its site alive.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Mapping
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from ...context import use_site
+
+if TYPE_CHECKING:
+    from ...site import Site
+    from ..engine import JsEngine
+
+__all__ = ["NOT_EXPOSED", "SHIMS", "host_functions", "install"]
+
+#: Module name -> shim file, in registration order (a shim may import those before it).
+SHIMS = {"wixevents:wix": "common.js", "wixevents:query": "query.js", "wix-data": "wix-data.js",
+         "@wix/data": "sdk-data.js", "wix-crm-backend": "wix-crm-backend.js",
+         "wix-members-backend": "wix-members-backend.js", "wix-fetch": "wix-fetch.js",
+         "wix-secrets-backend": "wix-secrets-backend.js", "wix-auth": "wix-auth.js", "@wix/crm": "sdk-crm.js",
+         "@wix/members": "sdk-members.js", "@wix/secrets": "sdk-secrets.js", "@wix/essentials": "sdk-essentials.js"}
+#: Simulated Python functions JavaScript does not call: they return Python objects.
+NOT_EXPOSED = frozenset({"wix-data:DataApi", "wix-data:query", "@wix/data:items.query", "wix-auth:elevate"})
+
+
+_CODE: dict[str, str] = {}
+
+
+def host_functions() -> dict[str, Callable[..., Any]]:
+    """Every simulated function JavaScript may call, by ``"<module>:<member path>"``."""
+    from ...velo import modules
+
+    found: dict[str, Callable[..., Any]] = {}
+
+    def walk(module: str, members: Mapping[str, Any], path: str) -> None:
+        for key, value in members.items():
+            if isinstance(value, Mapping):
+                walk(module, value, f"{path}{key}.")
+            elif f"{module}:{path}{key}" not in NOT_EXPOSED:
+                found[f"{module}:{path}{key}"] = value
+
+    for module, members in modules().items():
+        walk(module, members, "")
+    return found
+
+
+def shim_source(file: str) -> str:
+    return files(__package__).joinpath(file).read_text(encoding="utf-8")
+
+
+def install(engine: JsEngine, site: Site | None = None) -> None:
+    """Expose the simulated functions (acting on ``site`` outside runs) and register the shims."""
+    ref = weakref.ref(site) if site is not None else None
+    for name, fn in host_functions().items():
+        engine.expose(name, _on_site(ref, fn))
+    engine.register_code(_compiled(engine))
+
+
+def _compiled(engine: JsEngine) -> dict[str, str]:
+    """The shims' define-code, compiled once per process (they are constants of the package)."""
+    if not _CODE:
+        from ..loader import compile_internal
+
+        for module, file in SHIMS.items():
+            _CODE[module] = compile_internal(engine, module, shim_source(file), also=SHIMS)
+    return dict(_CODE)
+
+
+def _on_site(ref: weakref.ref[Site] | None, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def run(*args: Any) -> Any:
+        site = ref() if ref is not None else None
+        if site is None:
+            return fn(*args)
+        with use_site(site):
+            return fn(*args)
+    run.__name__ = getattr(fn, "__name__", "simulated")
+    return run
