@@ -8,7 +8,10 @@ lists what was not registered and why:
 * look-alikes: names shaped like handlers (``<prefix>_on<Event>``) or close to a
   catalog name but not in it, with suggestions (``wixEcom_onOrderCreate``);
 * re-exports: handler-named functions imported from another module, which Wix
-  does not accept in ``events.js`` (research doc 3.9), so neither does wixevents.
+  does not accept in ``events.js`` (research doc 3.9), so neither does wixevents;
+* problems (JavaScript files, ``site.load_js``): every
+  :class:`~wixevents.js.errors.JsProblem` of a file that still loaded, such as
+  export forms Wix never calls, each with its file, line and Wix's rule.
 
 A file is run as a fresh module each time (re-loading an edited file replaces its
 handlers); its folder is on ``sys.path`` while it runs, so it can import its
@@ -26,10 +29,14 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from .catalog import catalog
 from .handlers import Handler, Registry
 from .hooks import DataHook, hook_parts
+
+if TYPE_CHECKING:
+    from .js.errors import JsProblem
 
 __all__ = ["LoadReport", "load"]
 
@@ -45,6 +52,7 @@ class LoadReport:
     registered: list[Handler | DataHook] = field(default_factory=list)
     lookalikes: dict[str, list[str]] = field(default_factory=dict)
     reexports: dict[str, str] = field(default_factory=dict)
+    problems: list[JsProblem] = field(default_factory=list)
 
     def __repr__(self) -> str:
         lines = [f"Loaded {self.origin} as source {self.source!r}: {len(self.registered)} handler(s)"]
@@ -54,6 +62,7 @@ class LoadReport:
             lines.append(f"  ? {name} is not a Wix handler name{hint}")
         lines += [f"  - {name} is imported from {where}; Wix does not accept re-exported handlers"
                   for name, where in self.reexports.items()]
+        lines += [f"  ! {p}" for p in self.problems if p.name not in self.lookalikes]
         return "\n".join(lines)
 
 

@@ -39,6 +39,7 @@ from .firing import prepare
 from .handlers import Handler, Registry
 from .history import History
 from .hooks import DataHook
+from .js.site_api import JsSite
 from .loader import LoadReport, load
 from .result import Result, Results
 from .samples import samples
@@ -53,12 +54,14 @@ _default: Site | None = None
 _default_lock = threading.Lock()
 
 
-class Site(VeloSite):
+class Site(VeloSite, JsSite):
     """Handlers, a mode, a clock and the history of everything fired.
 
     Its simulated Wix data (collections, contacts, members, emails, HTTP stubs,
     secrets), effects tables, ``seed``, ``reset`` and ``trace`` come from
-    :class:`~wixevents.velo.site_api.VeloSite`.
+    :class:`~wixevents.velo.site_api.VeloSite`; its JavaScript handlers
+    (``load_js``, ``export_events_js``, its engine and ``close``) from
+    :class:`~wixevents.js.site_api.JsSite`.
     """
 
     def __init__(self, *, mode: Mode = "published", clock: Clock | None = None,

@@ -1,0 +1,176 @@
+"""A site runs JavaScript handlers: load_js, the runner's statuses, logs, hooks, cascades, the engine's life."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("py_mini_racer", reason='mini-racer is not installed: pip install "wixevents[js]"')
+
+import wixevents
+from wixevents import FixedClock, Site
+from wixevents.errors import MissingJsEngine
+from wixevents.js import JsHandler, JsLoadError
+from wixevents.tables import COLOURS
+
+EVENTS = """\
+import wixData from "wix-data";
+import { label } from "./util";
+
+let calls = 0;
+export function wixBilling_onInvoicePaid(event) {
+  calls += 1;
+  console.log("paid", event.number);
+  console.warn("call", calls);
+  return { calls, label: label(event.number) };
+}
+export function wixBilling_onInvoiceSent(event) { while (true) {} }
+export function wixBilling_onInvoiceCreated(event) { const a = []; while (true) a.push(new Array(1e4).fill(1)); }
+export function wixBilling_onInvoiceOverdue(event) {
+  return event.nothing.here;
+}
+export async function wixData_onDataItemCreated(event) {
+  const collection = event.entity.dataCollectionId;
+  if (collection === "Stats") return null;
+  const stats = await wixData.get("Stats", collection);
+  return wixData.save("Stats", { _id: collection, n: (stats?.n ?? 0) + 1 });
+}
+export function wixBilling_onInvoicePayed(event) {}
+export { label as wixBilling_onPriceQuoteSent } from "./util";
+"""
+DATA = """\
+export function Stats_beforeInsert(item, context) {
+  console.info("hook", context.collectionName);
+  return { ...item, checked: true };
+}
+"""
+
+
+@pytest.fixture
+def backend(tmp_path: Path) -> Path:
+    folder = tmp_path / "src" / "backend"
+    folder.mkdir(parents=True)
+    (folder / "events.js").write_text(EVENTS, encoding="utf-8")
+    (folder / "data.js").write_text(DATA, encoding="utf-8")
+    (folder / "util.js").write_text("export const label = (n) => `#${n}`;\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def site(backend: Path) -> Iterator[Site]:
+    with Site(clock=FixedClock(), timeout=0.5) as made:
+        with pytest.warns(UserWarning, match="wixBilling_onInvoicePayed"):
+            made.load_js(backend)
+        yield made
+
+
+def test_a_backend_folder_loads_events_js_with_its_imports_and_data_js_hooks(backend: Path) -> None:
+    site = Site(clock=FixedClock())
+    with pytest.warns(UserWarning):
+        report = site.load_js(backend, source="site-repo")
+    assert [h.name for h in report.registered] == [
+        "wixBilling_onInvoicePaid", "wixBilling_onInvoiceSent", "wixBilling_onInvoiceCreated",
+        "wixBilling_onInvoiceOverdue", "wixData_onDataItemCreated", "Stats_beforeInsert"]
+    assert [h.source for h in site.handlers] == ["site-repo"] * 5 and [h.name for h in site.hooks] == [
+        "Stats_beforeInsert"]
+    assert all(isinstance(h.fn, JsHandler) for h in site.handlers)
+    assert report.lookalikes == {"wixBilling_onInvoicePayed": [
+        "wixBilling_onInvoicePaid", "wixBilling_onInvoiceCreated", "wixBilling_onInvoiceSent"]}
+    assert [(p.line, p.code) for p in report.problems] == [(22, "unknown-name"), (23, "reexport")]
+    text = repr(report)
+    assert "? wixBilling_onInvoicePayed is not a Wix handler name; did you mean wixBilling_onInvoicePaid" in text
+    assert "! events.js:23: error: wixBilling_onPriceQuoteSent re-exports 'label'" in text
+    assert "never called when its event fires" in text
+    site.close()
+
+
+def test_console_lines_go_to_the_runs_logs_and_module_state_lives_in_the_engine(site: Site) -> None:
+    first, second = site.fire("wixBilling_onInvoicePaid"), site.fire("wixBilling_onInvoicePaid")
+    assert (first.value, second.value["calls"]) == ({"calls": 1, "label": f"#{first.fire.payload['number']}"}, 2)
+    logs = site.logs()
+    assert logs[["seq", "level", "origin"]].values.tolist() == [
+        [1, "INFO", "console"], [1, "WARNING", "console"], [2, "INFO", "console"], [2, "WARNING", "console"]]
+    assert logs["message"].tolist()[:2] == [f"paid {first.fire.payload['number']}", "call 1"]
+    assert site.history.to_frame()["log_lines"].tolist() == [2, 2]
+
+
+def test_a_thrown_error_is_an_error_row_with_the_javascript_message_and_stack(site: Site) -> None:
+    run = site.fire("wixBilling_onInvoiceOverdue").runs[0]
+    assert run.status == "error" and run.error is not None
+    assert str(run.error) == "TypeError: Cannot read properties of undefined (reading 'here')"
+    assert run.error.traceback.splitlines() == ["TypeError: Cannot read properties of undefined (reading 'here')",
+                                                "    at wixBilling_onInvoiceOverdue (events.js:14:24)"]
+    assert [(line.level, line.origin) for line in run.logs] == [("ERROR", "uncaught")]
+
+
+def test_timeout_and_out_of_memory_are_statuses_and_the_handlers_keep_working(site: Site) -> None:
+    site.js_engine.memory_limit = 24 * 2**20
+    site.js_engine.restart()
+    timed_out = site.fire("wixBilling_onInvoiceSent").runs[0]
+    assert (timed_out.status, str(timed_out.error)) == ("timeout", "Timeout: still running after the 0.5 s timeout; "
+                                                        "the JavaScript engine stopped it and started over "
+                                                        "(module-level state is reset)")
+    assert site.fire("wixBilling_onInvoicePaid").value["calls"] == 1  # the engine started over
+    full = site.fire("wixBilling_onInvoiceCreated").runs[0]
+    assert full.status == "out_of_memory" and "24 MB memory limit" in str(full.error) and not full.ok
+    assert site.fire("wixBilling_onInvoicePaid").value["calls"] == 1
+    assert "out_of_memory" in wixevents.records.STATUSES and "out_of_memory" in COLOURS
+    assert 'background:#f3c4e3' in site.history._repr_html_()
+
+
+def test_hooks_and_cascades_nest_javascript_inside_javascript(site: Site) -> None:
+    result = site.fire("wixData_onDataItemCreated")
+    collection = result.fire.payload["entity"]["dataCollectionId"]
+    rows = [(r.seq, r.event, r.trigger, r.parent, r.status) for r in site.history]
+    assert rows == [(1, "wixData_onDataItemCreated", "fire", None, "ok"), (2, "Stats_beforeInsert", "hook", 1, "ok"),
+                    (3, "wixData_onDataItemCreated", "cascade", 1, "ok")]
+    assert site.collection("Stats")[["_id", "n", "checked"]].values.tolist() == [[collection, 1, True]]
+    assert site.logs()[["seq", "message"]].values.tolist() == [[2, "hook Stats"]]
+
+
+def test_loading_again_replaces_handlers_and_drops_those_no_longer_exported(site: Site, backend: Path) -> None:
+    (backend / "events.js").write_text("export function wixBilling_onInvoicePaid(event) { return 'v2'; }\n")
+    report = site.load_js(backend / "events.js")
+    assert [h.name for h in report.registered] == ["wixBilling_onInvoicePaid"]
+    assert [h.name for h in site.handlers] == ["wixBilling_onInvoicePaid"] and len(site.hooks) == 1
+    assert site.fire("wixBilling_onInvoicePaid").value == "v2"
+
+
+def test_files_that_cannot_run_fail_with_every_problem(tmp_path: Path) -> None:
+    (tmp_path / "events.js").write_text("import axios from 'axios';\nexport function wixBilling_onInvoicePaid() {}\n"
+                                        "module.exports = {};\n")
+    with Site() as site, pytest.raises(JsLoadError) as caught:
+        site.load_js(tmp_path / "events.js")
+    assert sorted((p.line, p.code) for p in caught.value.problems) == [(1, "npm-module"), (3, "commonjs")]
+    with Site() as site, pytest.raises(FileNotFoundError, match="does not exist"):
+        site.load_js(tmp_path / "nope.js")
+
+
+def test_the_engine_is_made_on_first_use_and_closed_with_the_site(backend: Path) -> None:
+    site = Site()
+    assert site._js is None  # a site without JavaScript never starts V8
+    with pytest.warns(UserWarning):
+        site.load_js(backend)
+    engine = site.js_engine
+    site.close()
+    assert site._js is None and site.handlers == [] and site.hooks == []
+    with pytest.raises(RuntimeError, match="closed"):
+        engine.evaluate("1")
+    site.close()  # twice is fine
+
+
+def test_without_the_js_extra_load_js_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, backend: Path) -> None:
+    monkeypatch.setitem(sys.modules, "py_mini_racer", None)  # as if mini-racer were not installed
+    for name in ("wixevents.js.engine", "wixevents.js.isolate"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    site = Site()
+    with pytest.raises(MissingJsEngine, match=r'pip install "wixevents\[js\]"') as caught:
+        site.load_js(backend)
+    assert isinstance(caught.value, ImportError) and caught.value.package == "mini-racer"
+    assert site.handlers == []
+    monkeypatch.undo()
+    importlib.import_module("wixevents.js.engine")
