@@ -77,6 +77,7 @@ export class WixDataQuery {
 function page(query, r, options) {  // Python's WixDataQueryResult.to_dict, with its methods back
   const { skip, limit } = query._s;
   const total = r.totalCount ?? r.totalPages * r.pageSize;
+  const again = { ...(options ?? {}) };  // next() and prev() pass the options on as an object, as Python's do
   return { ...r, query, hasNext: () => skip + limit < total, hasPrev: () => skip > 0,
-           next: () => query.skip(skip + limit).find(options), prev: () => query.skip(Math.max(0, skip - limit)).find(options) };
+           next: () => query.skip(skip + limit).find(again), prev: () => query.skip(Math.max(0, skip - limit)).find(again) };
 }
