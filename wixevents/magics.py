@@ -1,4 +1,4 @@
-"""The IPython extension: ``%load_ext wixevents`` and the ``%%handler`` cell magic.
+"""The IPython extension: ``%load_ext wixevents``, the ``%%handler`` and ``%%events_js`` cell magics.
 
 ::
 
@@ -22,6 +22,10 @@ loading the extension creates one (``wixevents.Site.default()``) if there is non
 
 The cell is compiled through IPython's own cell cache, so tracebacks of these
 handlers name the cell (``Cell In[n]``) as they do for ordinary cells.
+
+``%%events_js`` is the same for a cell written in JavaScript, an ``events.js``
+of its own (``--source``, ``--site`` as above; ``--file data.js`` for data
+hooks): see :mod:`wixevents.js.magic`.
 """
 
 from __future__ import annotations
@@ -35,15 +39,17 @@ from typing import Any
 from .catalog import catalog
 from .site import Site
 
-__all__ = ["handler_magic", "load_ipython_extension", "site_of"]
+__all__ = ["events_js_magic", "handler_magic", "load_ipython_extension", "site_of"]
 
 #: Names that look like Wix handlers: ``<prefix>_on<Event>``.
 _SHAPE = re.compile(r"^[A-Za-z][A-Za-z0-9]*_on[A-Z0-9]\w*$")
 
 
 def load_ipython_extension(shell: Any) -> None:
-    """Register ``%%handler`` and make sure the notebook has a ``site``."""
+    """Register ``%%handler`` and ``%%events_js``, and make sure the notebook has a ``site``."""
     shell.register_magic_function(lambda line, cell=None: handler_magic(shell, line, cell), "line_cell", "handler")
+    shell.register_magic_function(lambda line, cell=None: events_js_magic(shell, line, cell), "line_cell",
+                                  "events_js")
     if "site" not in shell.user_ns:
         shell.push({"site": Site.default()})
 
@@ -89,6 +95,15 @@ def handler_magic(shell: Any, line: str, cell: str | None) -> None:
         print("no Wix handler in this cell (a handler is named <prefix>_<eventName>, "
               "e.g. wixBilling_onInvoicePaid)")
     _refresh_workbenches()
+
+
+def events_js_magic(shell: Any, line: str, cell: str | None) -> None:
+    """``%%events_js``: load the cell as an events.js and register its handlers; ``%events_js NAME``: a stub cell."""
+    from .js.magic import events_js_magic as run
+
+    run(shell, line, cell, site_of)
+    if cell is not None:
+        _refresh_workbenches()
 
 
 def stub_cell(shell: Any, line: str) -> None:
