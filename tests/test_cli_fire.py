@@ -91,3 +91,40 @@ def test_python_dash_m_wixevents_fire_works_as_the_readme_shows(handlers: Path) 
                            "--handlers", str(handlers)], capture_output=True, text=True, cwd=handlers.parent)
     assert done.returncode == 1, done.stderr
     assert "error" in done.stdout and "form handler broke" in done.stdout
+
+
+EVENTS_JS = """import wixData from "wix-data";
+
+export async function wixBilling_onInvoicePaid(event) {
+  console.log("paid", event.number);
+  return (await wixData.insert("Payments", { total: event.totals.total })).total;
+}
+
+export function wixForms_onSubmissionCreated(event) {
+  throw new RangeError("form handler broke");
+}
+"""
+
+
+def test_fire_runs_a_javascript_events_js_as_it_runs_python(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("py_mini_racer", reason='mini-racer is not installed: pip install "wixevents[js]"')
+    path = tmp_path / "events.js"
+    path.write_text(EVENTS_JS + "export function wixBilling_onInvoicePayed(event) {}\n", encoding="utf-8")
+    assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(path), "--sample", "minimal"]) == 0
+    out, err = capsys.readouterr()
+    row = out.splitlines()[2].split()
+    assert row[1:6] == ["wixBilling_onInvoicePaid", "wixBilling_onInvoicePaid", "events.js", "minimal", "ok"]
+    assert "INFO    paid 10001" in out
+    assert "wixBilling_onInvoicePayed in events.js is not a Wix handler name (did you mean" in err
+    assert main(["fire", "wixForms_onSubmissionCreated", "--handlers", str(path), "--format", "json"]) == 1
+    run = json.loads(capsys.readouterr().out)["runs"][0]
+    assert run["error"]["type"] == "RangeError"
+    assert run["error"]["traceback"].endswith("at wixForms_onSubmissionCreated (events.js:9:9)")
+
+
+def test_fire_says_why_a_javascript_file_cannot_load(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("py_mini_racer", reason='mini-racer is not installed: pip install "wixevents[js]"')
+    path = tmp_path / "events.js"
+    path.write_text("import axios from 'axios';\nexport function wixBilling_onInvoicePaid(event) {}\n")
+    assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(path)]) == 2
+    assert "events.js:1: error: cannot import 'axios'" in capsys.readouterr().err

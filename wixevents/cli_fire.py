@@ -2,10 +2,15 @@
 
 ``wixevents fire NAME --handlers FILE.py`` loads the file as the site's own
 ``events.js`` (its file name is the source), fires the sample or payload, and
-prints the result table and each run's log lines. Exit code: 0 when every row is
-fine (``ok``, or ``not_triggered_in_preview`` in ``--mode preview``), 1 when a
-row failed (``error``, ``timeout``, ``invalid_payload``, or ``no_handler`` when
-the file has no handler for the event), 2 for a usage error.
+prints the result table and each run's log lines. ``--handlers events.js`` (any
+``.js`` file, or a site's backend folder) loads JavaScript the same way, with
+``site.load_js``: its imports, and ``data.js`` hooks beside it when a folder is
+given; JavaScript errors print their JavaScript stack. Exit code: 0 when every
+row is fine (``ok``, or ``not_triggered_in_preview`` in ``--mode preview``), 1
+when a row failed (``error``, ``timeout``, ``out_of_memory``,
+``invalid_payload``, or ``no_handler`` when the file has no handler for the
+event), 2 for a usage error (a file that cannot be loaded, the JavaScript extra
+missing).
 
 Registered into :data:`wixevents.cli.COMMANDS` when the parser is built.
 """
@@ -19,6 +24,7 @@ import warnings
 from pathlib import Path
 
 from .cli import command, parse_sets
+from .errors import WixEventsError
 from .result import Result
 from .runner import DEFAULT_TIMEOUT
 from .site import Site
@@ -27,8 +33,8 @@ from .stubs import stub
 
 def _fire_setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="handler name, e.g. wixBilling_onInvoicePaid")
-    p.add_argument("--handlers", type=Path, required=True, metavar="FILE.py",
-                   help="Python file whose functions named like Wix handlers are registered")
+    p.add_argument("--handlers", type=Path, required=True, metavar="FILE.py|FILE.js",
+                   help="Python file, or JavaScript events.js (or backend folder), whose Wix-named handlers register")
     what = p.add_mutually_exclusive_group()
     what.add_argument("--sample", metavar="VARIANT", help="sample variant to fire (default: default)")
     what.add_argument("--payload", type=Path, metavar="FILE.json", help="fire this JSON payload as given")
@@ -39,7 +45,7 @@ def _fire_setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["table", "json"], default="table")
 
 
-@command("fire", "fire an event at the handlers of a Python file", _fire_setup)
+@command("fire", "fire an event at the handlers of a Python or JavaScript file", _fire_setup)
 def cmd_fire(args: argparse.Namespace) -> int:
     payload = None
     if args.payload is not None:
@@ -48,19 +54,26 @@ def cmd_fire(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"error: cannot read {args.payload}: {exc.strerror}", file=sys.stderr)
             return 2
-    if not args.handlers.is_file():
+    javascript = args.handlers.suffix == ".js" or args.handlers.is_dir()
+    if not (args.handlers.is_file() or (javascript and args.handlers.is_dir())):
         print(f"error: no handler file {args.handlers}", file=sys.stderr)
         return 2
-    site = Site(mode=args.mode, timeout=args.timeout, source=args.handlers.name)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # look-alikes are reported below, once
-        report = site.load(args.handlers)
-    for name, close in report.lookalikes.items():
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        print(f"warning: {name} in {args.handlers.name} is not a Wix handler name{hint}", file=sys.stderr)
-    result = site.fire(args.name, args.sample, payload=payload, set=parse_sets(args.set))
-    print(_json(result) if args.format == "json" else _table(result))
-    return 0 if result.ok else 1
+    with Site(mode=args.mode, timeout=args.timeout, source=args.handlers.name) as site:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # look-alikes are reported below, once
+            try:
+                report = site.load_js(args.handlers) if javascript else site.load(args.handlers)
+            except (WixEventsError, OSError) as exc:  # a JavaScript file that cannot load, or no js extra
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+        for name, close in report.lookalikes.items():
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            print(f"warning: {name} in {args.handlers.name} is not a Wix handler name{hint}", file=sys.stderr)
+        for problem in (p for p in report.problems if p.name not in report.lookalikes):
+            print(f"warning: {problem}", file=sys.stderr)
+        result = site.fire(args.name, args.sample, payload=payload, set=parse_sets(args.set))
+        print(_json(result) if args.format == "json" else _table(result))
+        return 0 if result.ok else 1
 
 
 def _table(result: Result) -> str:
