@@ -174,3 +174,11 @@ def test_without_the_js_extra_load_js_says_how_to_install_it(monkeypatch: pytest
     assert site.handlers == []
     monkeypatch.undo()
     importlib.import_module("wixevents.js.engine")
+
+
+def test_a_file_by_another_name_is_read_as_an_events_js(tmp_path: Path) -> None:
+    (tmp_path / "billing-handlers.js").write_text("export function wixBilling_onInvoicePaid(event) { return 1; }\n")
+    with Site() as site:
+        report = site.load_js(tmp_path / "billing-handlers.js", source="billing")
+        assert [h.name for h in report.registered] == ["wixBilling_onInvoicePaid"]
+        assert site.fire("wixBilling_onInvoicePaid").value == 1

@@ -23,7 +23,8 @@ Decisions:
   are not registered and every problem is in the report (unknown names, with
   suggestions, also in ``lookalikes`` and a warning, as :meth:`Site.load` does).
   Syntax errors, npm imports and missing files raise
-  :class:`~wixevents.js.errors.JsLoadError` listing every problem. Loading a
+  :class:`~wixevents.js.errors.JsLoadError` listing every problem. A file
+  named other than ``data.js`` is read as an ``events.js``. Loading a
   file again replaces its handlers, and unregisters those it no longer exports.
 """
 
@@ -97,8 +98,9 @@ class JsSite:
 
         engine, chosen = self.js_engine, source or self.registry.primary
         report = LoadReport(" + ".join(f.name for f in files), chosen)
-        for file in files:
-            module = load_file(engine, file, source=chosen, root=file.parent, strict=False)
+        for file in files:  # a file given by another name (my-handlers.js) is read as an events.js
+            kind = "data" if file.name == "data.js" else "events"
+            module = load_file(engine, file, source=chosen, root=file.parent, kind=kind, strict=False)
             register_module(self.registry, module, report)
         if report.lookalikes:
             warnings.warn(f"{report.origin}: not Wix handler names, not registered: " + ", ".join(report.lookalikes),
