@@ -3,10 +3,11 @@
 A call is a short conversation with the prelude, always in the caller's thread:
 
 1. ``invoke`` runs the function; if it finished synchronously, it reports the
-   final state at once (one step). If it returned a promise, ``take`` reports
-   the state in a second step: V8 runs the promise callbacks (microtasks)
-   between steps, so an ``async`` handler that only awaited resolved promises
-   is done by then.
+   final state at once. If it returned a promise, ``follow``, queued in the
+   same batch, reports the state after V8 ran the promise callbacks
+   (microtasks run between the scripts of a batch), so an ``async`` handler
+   that only awaited resolved promises is done by then, and one that awaits a
+   Wix API call has queued it: one round trip either way.
 2. If JavaScript is waiting on host calls, each Python function runs here (see
    :mod:`.host`), then ``settle`` + ``take`` are queued together, and so on.
 3. If JavaScript waits on something else (a ``setTimeout``), ``take`` is
@@ -19,8 +20,8 @@ the engine has a ``console`` callback, as ``console(level, text)``. That logger
 is set to DEBUG when nobody configured it, because its records are the site's
 own output, which the runtime's log capture must see whatever the root level.
 
-A trivial synchronous handler costs one round trip to the isolate, an
-``async`` one two; every host call one more.
+A handler costs one round trip to the isolate, plus one per host call it
+waits for (each batch of host calls made together costs one).
 
 Admission: a call holds the engine's :class:`~.gate.Gate` from start to end,
 and its ``lock`` only while a step runs; host functions run without the lock,
@@ -74,14 +75,14 @@ def drive(engine: JsEngine, module_id: str, name: str, args: Sequence[Any], time
         deadline = None if timeout is None else time.monotonic() + timeout
         take = f"__wixevents.take({call})"
         steps = [f"__wixevents.invoke({call}, {js_literal(module_id)}, {js_literal(name)}, "
-                 f"{js_literal(dumps(list(args)))})\n//# sourceURL=wixevents:call"]
+                 f"{js_literal(dumps(list(args)))})\n//# sourceURL=wixevents:call", f"__wixevents.follow({call})"]
         pause = 0.0005
         with engine.lock:
             generation = engine.generation
         while True:
             with engine.lock:
-                out = engine.run(steps, _left(engine, deadline, timeout), timeout)[-1]
-                if not out:  # invoke left a promise: its callbacks have run by the time the next step does
+                out = next((o for o in engine.run(steps, _left(engine, deadline, timeout), timeout) if o), "")
+                if not out:  # still waiting for a promise, with nothing asked of Python: look again
                     steps = [take]
                     continue
                 state = loads(out)

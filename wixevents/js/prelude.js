@@ -196,6 +196,10 @@
     return state.done ? take(callId) : "";  // finished without waiting: report now, saving a step
   }
 
+  function follow(callId) {  // queued right after invoke: the state once its promise callbacks have run
+    return calls.has(callId) ? take(callId) : "";
+  }
+
   function drain() {
     const out = { console: lines.map((l) => [l[0], l[1]]), dropped };
     lines = []; dropped = 0;
@@ -231,7 +235,8 @@
 
   Object.defineProperty(globalThis, "__wixevents", {
     value: Object.freeze({
-      define, load, get, exported, reexport, placeholder, instantiate, unload, invoke, take, settle, drain, decode,
+      define, load, get, exported, reexport, placeholder, instantiate, unload, invoke, follow, take, settle, drain,
+      decode,
     }),
   });
 })();
