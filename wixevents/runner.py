@@ -21,10 +21,14 @@ Decisions, since Wix documents no limit for ``events.js`` handlers:
   an ERROR log line, as Wix Logs show uncaught errors. JavaScript handlers'
   errors keep their JavaScript stack, and their timeouts and memory limit map to
   ``timeout`` and ``out_of_memory`` (:mod:`wixevents.failures`).
-* JavaScript handlers *can* be stopped: they set ``RunContext.bounded`` and their
-  engine terminates the script at the run's ``deadline``, so the runner waits up
-  to :data:`BOUNDED_GRACE` more for them to report, instead of leaving them to
-  finish in the background (a nested run they wait for may delay that).
+* JavaScript handlers *can* be stopped: their engine terminates the script at
+  the run's ``deadline``. A handler that says so (``fn.stops_at_deadline``, as
+  :class:`~wixevents.js.handler.JsHandler` does) runs in the caller's thread,
+  in a fresh context, saving the thread hand-off (the largest part of a small
+  fire); code that stops itself from inside another function (a JavaScript data
+  hook) sets ``RunContext.bounded`` and gets up to :data:`BOUNDED_GRACE` more
+  to report, instead of being left to finish in the background (a nested run it
+  waits for may delay that).
 """
 
 from __future__ import annotations
@@ -80,10 +84,15 @@ def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clo
     capture.acquire()  # released by the worker when it really ends
     start = time.perf_counter()
     context.deadline = None if timeout is None else time.monotonic() + timeout
+    inline = getattr(fn, "stops_at_deadline", False) is True
     try:
-        _POOL.submit(lambda: contextvars.Context().run(_work, fn, event, context, sink, box))
+        if inline:  # it enforces the deadline itself (a JavaScript handler): no thread hand-off needed
+            contextvars.Context().run(_work, fn, event, context, sink, box)
+        else:
+            _POOL.submit(lambda: contextvars.Context().run(_work, fn, event, context, sink, box))
     except BaseException:
-        capture.release()
+        if not inline:
+            capture.release()
         raise
     try:
         finished = box.done.wait(timeout)

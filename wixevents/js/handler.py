@@ -40,6 +40,9 @@ __all__ = ["JsHandler"]
 class JsHandler:
     """One exported JavaScript function of a loaded module."""
 
+    #: The engine stops the script at the run's deadline, so the runner may call it in its own thread.
+    stops_at_deadline = True
+
     def __init__(self, engine: JsEngine, module: JsModule, name: str, *, line: int, is_async: bool) -> None:
         self.__name__ = self.__qualname__ = name
         self.engine, self.module, self.line, self.is_async = engine, module, line, is_async
