@@ -182,3 +182,21 @@ def test_a_file_by_another_name_is_read_as_an_events_js(tmp_path: Path) -> None:
         report = site.load_js(tmp_path / "billing-handlers.js", source="billing")
         assert [h.name for h in report.registered] == ["wixBilling_onInvoicePaid"]
         assert site.fire("wixBilling_onInvoicePaid").value == 1
+
+
+def test_the_run_errors_live_in_wixevents_errors_and_js_errors_re_exports_them() -> None:
+    from wixevents import errors
+    from wixevents.js import errors as js_errors
+
+    for name in ("JsError", "JsTimeout", "JsOutOfMemory", "MissingJsEngine"):
+        assert getattr(js_errors, name) is getattr(errors, name)
+        assert issubclass(getattr(errors, name), errors.WixEventsError)
+        assert name in (errors.__doc__ or "")
+
+
+def test_console_lines_outside_any_run_go_to_the_wixevents_js_logger(tmp_path: Path,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / "events.js").write_text("console.warn('loading');\nexport function wixBilling_onInvoicePaid() {}\n")
+    with Site() as site, caplog.at_level("DEBUG", logger="wixevents.js"):
+        site.load_js(tmp_path / "events.js")
+    assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records] == [("wixevents.js", "WARNING", "loading")]

@@ -3,8 +3,13 @@
 Needs the ``js`` extra (``pip install "wixevents[js]"``: mini-racer and
 tree-sitter; no Node.js). Names are imported on first use, so parsing and
 export work with tree-sitter alone; using the engine without mini-racer raises
-:class:`~wixevents.js.errors.MissingJsEngine`, an ``ImportError`` that says
+:class:`~wixevents.errors.MissingJsEngine`, an ``ImportError`` that says
 how to install it.
+
+Most code goes through a site instead (:mod:`.site_api`): ``site.load_js(path)``,
+the ``%%events_js`` cell magic (:mod:`.magic`), ``site.export_events_js(folder)``;
+the site's engine has the simulated Wix APIs installed (:mod:`.shims`). The
+engine on its own:
 
 ::
 
