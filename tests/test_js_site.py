@@ -200,3 +200,19 @@ def test_console_lines_outside_any_run_go_to_the_wixevents_js_logger(tmp_path: P
     with Site() as site, caplog.at_level("DEBUG", logger="wixevents.js"):
         site.load_js(tmp_path / "events.js")
     assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records] == [("wixevents.js", "WARNING", "loading")]
+
+
+def test_a_site_that_is_garbage_collected_closes_its_engine(backend: Path) -> None:
+    import gc
+    import weakref
+
+    site = Site()
+    with pytest.warns(UserWarning):
+        site.load_js(backend)
+    site.fire("wixBilling_onInvoicePaid")
+    engine, gone = site.js_engine, weakref.ref(site)
+    del site
+    gc.collect()
+    assert gone() is None  # the engine does not keep its site alive
+    with pytest.raises(RuntimeError, match="closed"):
+        engine.evaluate("1")
