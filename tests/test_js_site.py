@@ -216,3 +216,26 @@ def test_a_site_that_is_garbage_collected_closes_its_engine(backend: Path) -> No
     assert gone() is None  # the engine does not keep its site alive
     with pytest.raises(RuntimeError, match="closed"):
         engine.evaluate("1")
+
+
+def test_concurrent_runs_on_one_engine_keep_their_own_effects_and_logs(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    (tmp_path / "events.js").write_text(
+        "import wixData from 'wix-data';\n"
+        "export async function wixBilling_onInvoicePaid(event) {\n"
+        "  await new Promise((resolve) => setTimeout(resolve, 2));\n"
+        "  await wixData.insert('Seen', { n: event.n });\n"
+        "  console.log(`n=${event.n}`);\n"
+        "  return event.n;\n}\n")
+    with Site(clock=FixedClock()) as site:
+        site.load_js(tmp_path / "events.js")
+        with ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(lambda n: site.test("wixBilling_onInvoicePaid", {"n": n}, validate=False),
+                                    range(12)))
+        for n, result in enumerate(results):
+            [run] = result.runs
+            assert (run.status, run.value) == ("ok", n)
+            assert [e["args"]["item"]["n"] for e in run.effects] == [n]
+            assert [line.message for line in run.logs] == [f"n={n}"]
+        assert sorted(site.collection("Seen")["n"]) == list(range(12))
