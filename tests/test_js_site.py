@@ -239,3 +239,19 @@ def test_concurrent_runs_on_one_engine_keep_their_own_effects_and_logs(tmp_path:
             assert [e["args"]["item"]["n"] for e in run.effects] == [n]
             assert [line.message for line in run.logs] == [f"n={n}"]
         assert sorted(site.collection("Seen")["n"]) == list(range(12))
+
+
+def test_a_javascript_data_hook_past_the_timeout_is_stopped_and_fails_the_operation(tmp_path: Path) -> None:
+    from wixevents.velo import wix_data
+    from wixevents.velo.errors import HookTimeout
+
+    (tmp_path / "data.js").write_text("export function Orders_beforeInsert(item, context) {\n"
+                                      "  if (item.stuck) { while (true) {} }\n  return { ...item, seen: true };\n}\n")
+    with Site(clock=FixedClock(), timeout=0.3) as site:
+        site.load_js(tmp_path)
+        with site.use(), pytest.raises(HookTimeout, match="JavaScript engine stopped it"):
+            wix_data.insert("Orders", {"stuck": True})
+        row = site.history.runs[-1]
+        assert (row.event, row.trigger, row.status) == ("Orders_beforeInsert", "hook", "timeout")
+        with site.use():
+            assert wix_data.insert("Orders", {"stuck": False})["seen"] is True
