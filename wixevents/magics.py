@@ -34,7 +34,7 @@ import ast
 import difflib
 import re
 import shlex
-from typing import Any
+from typing import Any, Literal
 
 from .catalog import catalog
 from .site import Site
@@ -106,8 +106,8 @@ def events_js_magic(shell: Any, line: str, cell: str | None) -> None:
         _refresh_workbenches()
 
 
-def stub_cell(shell: Any, line: str) -> None:
-    """``%handler NAME``: a new cell below with ``%%handler`` and the stub of event ``NAME``."""
+def stub_cell(shell: Any, line: str, magic: str = "handler", lang: Literal["py", "js"] = "py") -> None:
+    """``%handler NAME`` (or ``%events_js NAME``): a new cell below with the cell magic and the stub of ``NAME``."""
     from IPython.core.error import UsageError
 
     from .stubs import stub
@@ -116,8 +116,8 @@ def stub_cell(shell: Any, line: str) -> None:
     if name not in catalog:
         close = catalog.suggest(name)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise UsageError(f"%handler NAME: {name!r} is not a Wix handler name{hint}")
-    shell.set_next_input("%%handler\n" + str(stub(name)).rstrip("\n"), replace=False)
+        raise UsageError(f"%{magic} NAME: {name!r} is not a Wix handler name{hint}")
+    shell.set_next_input(f"%%{magic}\n" + str(stub(name, lang)).rstrip("\n"), replace=False)
 
 
 def _options(line: str) -> dict[str, str]:

@@ -44,8 +44,10 @@ def events_js_magic(shell: Any, line: str, cell: str | None, site_of: Any) -> No
     """``%%events_js``: load the cell as JavaScript and register its handlers; ``%events_js NAME``: a stub cell."""
     from IPython.core.error import UsageError
 
+    from ..magics import stub_cell  # here, not at the top: wixevents.magics imports this module lazily too
+
     if cell is None:
-        return _stub_cell(shell, line)
+        return stub_cell(shell, line, magic="events_js", lang="js")
     options = _options(line)
     site = site_of(shell, options.get("site", "site"))
     file = options.get("file", "events.js")
@@ -90,18 +92,6 @@ def _load(site: Any, text: str, file: str, source: str, number: int) -> Any:
     return load_source(site.js_engine, text, filename=f"In[{number}]", source=source, kind=kind,
                        module_id=module_id, strict=False)
 
-
-def _stub_cell(shell: Any, line: str) -> None:
-    from IPython.core.error import UsageError
-
-    from ..stubs import stub
-
-    name = line.strip()
-    if name not in catalog:
-        close = catalog.suggest(name)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise UsageError(f"%events_js NAME: {name!r} is not a Wix handler name{hint}")
-    shell.set_next_input("%%events_js\n" + str(stub(name, "js")).rstrip("\n"), replace=False)
 
 
 def _options(line: str) -> dict[str, str]:
