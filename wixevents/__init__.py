@@ -3,6 +3,8 @@
 The public API is what ``__all__`` lists; everything else may change.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .catalog import EventType, catalog
 from .clock import FixedClock, SystemClock
 from .context import RunContext, current_run
@@ -17,13 +19,15 @@ from .errors import (
 )
 from .event import EventObject
 from .history import History
-from .magics import load_ipython_extension
 from .payloads import validate
 from .result import Result, Results
 from .samples import sample, samples
 from .site import Site
 from .stubs import stub
-from .widgets import Workbench
+
+if TYPE_CHECKING:
+    from .magics import load_ipython_extension
+    from .widgets import Workbench
 
 __version__ = "0.1.0"
 __all__ = [
@@ -52,3 +56,16 @@ __all__ = [
     "stub",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the Jupyter parts (ipywidgets, IPython) on first use, keeping ``import wixevents`` light."""
+    if name == "Workbench":
+        from .widgets import Workbench
+
+        return Workbench
+    if name == "load_ipython_extension":
+        from .magics import load_ipython_extension
+
+        return load_ipython_extension
+    raise AttributeError(f"module 'wixevents' has no attribute {name!r}")
