@@ -88,7 +88,7 @@ def _table(result: Result) -> str:
 
 
 def _json(result: Result) -> str:
-    data = {"fire": result.fire.__dict__, "ok": result.ok, "runs": [run.to_dict() for run in result]}
+    data = {"fire": result.fire.to_dict(), "ok": result.ok, "runs": [run.to_dict() for run in result]}
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 

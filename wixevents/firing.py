@@ -74,10 +74,8 @@ def prepare(name: str, variant: str | None, payload: Any, overrides: Mapping[str
         data, stamped = _parse(payload), None
         if overrides and not isinstance(data, dict):
             raise TypeError("set= overrides need a payload that is a JSON object")
-        if not isinstance(data, str):  # text stays text: validation reports it
-            data = snapshot(data)
-        if overrides:
-            data = apply_overrides(event.name, data, overrides)
+        if overrides:  # on a copy: the caller's dict stays as it was
+            data = apply_overrides(event.name, snapshot(data), overrides)
     event_id = stamped or (_metadata_id(data) if event.kind != "flat" else None)
     prepared = Prepared(event.name, variant, data, iso(now), event_id)
     if check:
@@ -89,11 +87,12 @@ def prepare(name: str, variant: str | None, payload: Any, overrides: Mapping[str
 
 
 def snapshot(data: Any) -> Any:
-    """A deep copy of an explicit payload, so editing it after a fire leaves the history alone.
+    """A deep copy of an explicit payload, to apply ``set=`` overrides to.
 
     A pickle round trip copies plain JSON data several times faster than
     ``copy.deepcopy`` or a JSON round trip; data it cannot copy (an object that
-    does not pickle) is recorded as JSON data instead.
+    does not pickle) becomes JSON data instead. (The history's own snapshot is
+    taken when the fire is recorded: :class:`~wixevents.records.Fire`.)
     """
     try:
         return pickle.loads(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
