@@ -16,12 +16,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from .catalog import catalog
 from .errors import InvalidPayload
 from .payloads import validate
 from .samples import sample, samples
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from ._lazy import pandas as pd
 
 if TYPE_CHECKING:
     from .site import Site

@@ -19,13 +19,16 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from . import tables
 from .errors import FileExists
 from .records import Fire, Run, fire_from_dict, fire_to_dict, json_default
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from ._lazy import pandas as pd
 
 __all__ = ["History"]
 

@@ -16,11 +16,14 @@ from collections.abc import Iterator
 from html import escape as _escape
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from . import tables
 from .effects import descendants, effects_frame
 from .records import Fire, Run
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from ._lazy import pandas as pd
 
 if TYPE_CHECKING:
     from .history import History

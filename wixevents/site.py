@@ -28,9 +28,7 @@ import asyncio
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Literal, TypeVar, overload
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from . import runner
 from .clock import Clock, IdGenerator, SystemClock
@@ -45,6 +43,11 @@ from .result import Result, Results
 from .samples import samples
 from .velo.site_api import VeloSite
 from .velo.state import VeloState
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from ._lazy import pandas as pd
 
 __all__ = ["Mode", "Site"]
 

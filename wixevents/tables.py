@@ -20,11 +20,14 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .records import Fire, Run
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from ._lazy import pandas as pd
 
 __all__ = ["RUN_COLUMNS", "html_table", "logs_frame", "payloads_frame", "runs_frame", "text_table"]
 

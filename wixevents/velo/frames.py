@@ -22,11 +22,14 @@ nullable integers (``Int64``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .items import SYSTEM
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from .._lazy import pandas as pd
 
 __all__ = ["EMAIL_COLUMNS", "HTTP_COLUMNS", "collection_frame", "contacts_frame", "emails_frame", "http_frame",
            "members_frame"]

@@ -23,9 +23,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from .items import SYSTEM, check_collection, check_item, normalise, stamp_new
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from .._lazy import pandas as pd
 
 if TYPE_CHECKING:
     from ..site import Site

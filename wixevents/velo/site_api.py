@@ -20,14 +20,17 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from ..context import use_site
 from ..dispatch import DEFAULT_CASCADE_LIMIT
 from ..effects import effects_frame
 from ..history import History
 from ..trace import Trace
 from . import frames, seeding
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from .._lazy import pandas as pd
 
 if TYPE_CHECKING:
     from ..handlers import Registry
