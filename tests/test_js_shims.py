@@ -8,11 +8,7 @@ names the handler's line; ``elevate`` routes through ``call_elevated``.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import zipfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -20,7 +16,6 @@ import pytest
 
 pytest.importorskip("py_mini_racer", reason='mini-racer is not installed: pip install "wixevents[js]"')
 
-from conftest import ROOT
 
 from wixevents import FixedClock, Site
 from wixevents.js import load_source
@@ -196,13 +191,3 @@ def test_every_simulated_function_is_reachable_from_a_shim(site: Site) -> None:
     reached = set(handler.fn({}))
     queries = {n for n in host_functions() if n.endswith(("query_find", "query_count"))}  # the query builder's
     assert reached | queries | {"wix-auth:call_elevated"} == set(host_functions())
-
-
-def test_the_wheel_ships_the_javascript_shims(tmp_path: Path) -> None:
-    pytest.importorskip("hatchling")
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "--no-build-isolation", "-q",
-                           "-w", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    with zipfile.ZipFile(next(tmp_path.glob("wixevents-*.whl"))) as wheel:
-        shipped = {n for n in wheel.namelist() if n.endswith(".js")}
-    assert {f"wixevents/js/shims/{file}" for file in SHIMS.values()} | {"wixevents/js/prelude.js"} <= shipped
