@@ -12,7 +12,7 @@ from typing import Any
 
 import wixevents
 from wixevents import Site
-from wixevents.models import adapter
+from wixevents.events.models import adapter
 
 from .harness import Row, compare
 

@@ -6,8 +6,8 @@ import tracemalloc
 
 import pandas as pd
 
-from wixevents.records import Run
-from wixevents.tables import runs_frame
+from wixevents.runtime.records import Run
+from wixevents.runtime.tables import runs_frame
 
 from .harness import Row, compare
 

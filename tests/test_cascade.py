@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from wixevents import FixedClock, Site
-from wixevents.dispatch import DEFAULT_CASCADE_LIMIT
-from wixevents.trace import Trace
+from wixevents.runtime.dispatch import DEFAULT_CASCADE_LIMIT
+from wixevents.runtime.trace import Trace
 from wixevents.velo import wix_data
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import REFERENCE, ROOT
 
-DATA = ROOT / "wixevents" / "catalog" / "data"
+DATA = ROOT / "wixevents" / "events" / "catalog" / "data"
 
 
 @pytest.mark.skipif(not REFERENCE.is_dir(), reason="the Velo reference is not beside this checkout")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from wixevents import FixedClock, HandlerError, Site, UnknownEventType
-from wixevents.hooks import DataHook
+from wixevents.runtime.hooks import DataHook
 from wixevents.velo import wix_data
 from wixevents.velo.errors import HookTimeout
 

@@ -21,7 +21,7 @@ from wixevents import FixedClock, Site
 from wixevents.js import load_source
 from wixevents.js.register import register_module
 from wixevents.js.shims.install import SHIMS, host_functions
-from wixevents.loader import LoadReport
+from wixevents.runtime.loader import LoadReport
 from wixevents.velo import wix_data
 
 ORDERS = [{"_id": f"o{i}", "title": f"Order {i}", "total": 10 * i, "tags": ["gift"] if i % 2 else [],

@@ -15,7 +15,7 @@ import wixevents
 from wixevents import FixedClock, Site
 from wixevents.errors import MissingJsEngine
 from wixevents.js import JsHandler, JsLoadError
-from wixevents.tables import COLOURS
+from wixevents.runtime.tables import COLOURS
 
 EVENTS = """\
 import wixData from "wix-data";
@@ -118,7 +118,7 @@ def test_timeout_and_out_of_memory_are_statuses_and_the_handlers_keep_working(si
     full = site.fire("wixBilling_onInvoiceCreated").runs[0]
     assert full.status == "out_of_memory" and "24 MB memory limit" in str(full.error) and not full.ok
     assert site.fire("wixBilling_onInvoicePaid").value["calls"] == 1
-    assert "out_of_memory" in wixevents.records.STATUSES and "out_of_memory" in COLOURS
+    assert "out_of_memory" in wixevents.runtime.records.STATUSES and "out_of_memory" in COLOURS
     assert 'background:#f3c4e3' in site.history._repr_html_()
 
 

@@ -201,7 +201,7 @@ def test_site_test_without_validation_hands_a_broken_payload_to_the_handler(site
 
 
 def test_code_outside_a_fire_uses_the_default_site_and_code_inside_uses_its_own(site: Site) -> None:
-    from wixevents.context import current_site
+    from wixevents.runtime.context import current_site
 
     assert current_site() is Site.default() is Site.default()
     site.register(lambda event: current_site() is site, name=INVOICE)

@@ -17,7 +17,7 @@ import pytest
 
 import wixevents
 from wixevents import FixedClock, Site
-from wixevents.records import Fire
+from wixevents.runtime.records import Fire
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from typing import Any
 
 import wixevents
 from wixevents import FixedClock, Site
-from wixevents.tables import COLOURS, RUN_COLUMNS
+from wixevents.runtime.tables import COLOURS, RUN_COLUMNS
 
 INVOICE = "wixBilling_onInvoicePaid"
 

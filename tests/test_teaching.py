@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wixevents import teaching
-from wixevents.teaching import check, progress
+from wixevents.notebook import teaching
+from wixevents.notebook.teaching import check, progress
 
 
 def test_pass_and_fail_read_kindly() -> None:

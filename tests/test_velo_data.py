@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from wixevents import FixedClock, Site
-from wixevents.clock import ID_NAMESPACE
-from wixevents.effects import EFFECT_COLUMNS
+from wixevents.runtime.clock import ID_NAMESPACE
+from wixevents.runtime.effects import EFFECT_COLUMNS
 from wixevents.velo import modules, wix_data
 from wixevents.velo.errors import WixDataError
 from wixevents.velo.sdk_data import items

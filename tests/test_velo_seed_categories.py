@@ -19,7 +19,7 @@ import pytest
 
 import wixevents
 from wixevents import FixedClock, Site
-from wixevents.effects import EFFECT_COLUMNS
+from wixevents.runtime.effects import EFFECT_COLUMNS
 from wixevents.velo import wix_data
 from wixevents.velo.errors import VeloError
 from wixevents.velo.frames import EMAIL_COLUMNS, HTTP_COLUMNS

@@ -31,7 +31,7 @@ def test_the_wheel_ships_every_sample_payload(wheel: set[str]) -> None:
 
 
 def test_the_wheel_ships_the_catalog_data_and_the_typing_marker(wheel: set[str]) -> None:
-    assert {f"wixevents/catalog/data/{n}" for n in ("events.json", "types.json", "hooks.json")} <= wheel
+    assert {f"wixevents/events/catalog/data/{n}" for n in ("events.json", "types.json", "hooks.json")} <= wheel
     assert "wixevents/py.typed" in wheel
 
 

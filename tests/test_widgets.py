@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 import wixevents
-from wixevents.explore import compare_samples, event_choices, handlers_frame, payload_problems
-from wixevents.widgets import Workbench, cells
+from wixevents.notebook.explore import compare_samples, event_choices, handlers_frame, payload_problems
+from wixevents.notebook.widgets import Workbench, cells
 
 INVOICE = "wixBilling_onInvoicePaid"
 

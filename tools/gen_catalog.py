@@ -2,7 +2,7 @@
 
 Usage::
 
-    python tools/gen_catalog.py [--reference ../shared/wix-reference] [--out wixevents/catalog/data]
+    python tools/gen_catalog.py [--reference ../shared/wix-reference] [--out wixevents/events/catalog/data]
 
 Reads every ``Events.service.json`` of the reference (one operation per backend
 event), the data hooks of ``wix-data``, and the SDK facts extracted once from
@@ -272,7 +272,7 @@ def write(path: Path, data: Any) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=ROOT.parent / "shared" / "wix-reference")
-    parser.add_argument("--out", type=Path, default=ROOT / "wixevents" / "catalog" / "data")
+    parser.add_argument("--out", type=Path, default=ROOT / "wixevents" / "events" / "catalog" / "data")
     args = parser.parse_args(argv)
     entries, types, hook_data, report = build(args.reference)
     link_replacements(entries, report)

@@ -27,7 +27,7 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 from naming import words  # noqa: E402  (tools/ is a folder of scripts)
 from values import Faker  # noqa: E402
 
-from wixevents.catalog import EventType, catalog  # noqa: E402
+from wixevents.events.catalog import EventType, catalog  # noqa: E402
 
 OUT = ROOT / "sample_payloads"
 

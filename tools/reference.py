@@ -6,7 +6,7 @@ only *reads* it: it indexes every message by its fully qualified name
 type language, and extracts enum values from field docs. Nothing here is copied
 into the package except facts (names, types, enum values).
 
-Type language (also the format of ``wixevents/catalog/data/types.json``)::
+Type language (also the format of ``wixevents/events/catalog/data/types.json``)::
 
     "string" | "number" | "boolean" | "Date" | "any" | "object"
     {"enum": ["A", "B"]}          a string restricted to these values

@@ -14,7 +14,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from wixevents.catalog import schema
+from wixevents.events.catalog import schema
 
 NS = uuid.UUID("8d6c1b4e-2f0a-4c7e-9a51-3b2d7e6f1a90")
 BASE = datetime(2026, 1, 15, 10, 30, tzinfo=timezone.utc)

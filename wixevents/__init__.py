@@ -5,9 +5,6 @@ The public API is what ``__all__`` lists; everything else may change.
 
 from typing import TYPE_CHECKING, Any
 
-from .catalog import EventType, catalog
-from .clock import FixedClock, SystemClock
-from .context import RunContext, current_run
 from .errors import (
     FileExists,
     HandlerError,
@@ -17,17 +14,20 @@ from .errors import (
     UnknownSample,
     WixEventsError,
 )
-from .event import EventObject
-from .history import History
-from .payloads import validate
-from .result import Result, Results
-from .samples import sample, samples
+from .events.catalog import EventType, catalog
+from .events.event import EventObject
+from .events.payloads import validate
+from .events.samples import sample, samples
+from .events.stubs import stub
+from .runtime.clock import FixedClock, SystemClock
+from .runtime.context import RunContext, current_run
+from .runtime.history import History
+from .runtime.result import Result, Results
 from .site import Site
-from .stubs import stub
 
 if TYPE_CHECKING:
-    from .magics import load_ipython_extension
-    from .widgets import Workbench
+    from .notebook.magics import load_ipython_extension
+    from .notebook.widgets import Workbench
 
 __version__ = "0.1.0"
 __all__ = [
@@ -61,11 +61,11 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     """Import the Jupyter parts (ipywidgets, IPython) on first use, keeping ``import wixevents`` light."""
     if name == "Workbench":
-        from .widgets import Workbench
+        from .notebook.widgets import Workbench
 
         return Workbench
     if name == "load_ipython_extension":
-        from .magics import load_ipython_extension
+        from .notebook.magics import load_ipython_extension
 
         return load_ipython_extension
     raise AttributeError(f"module 'wixevents' has no attribute {name!r}")

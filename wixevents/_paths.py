@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-CATALOG_DATA = PACKAGE / "catalog" / "data"
+CATALOG_DATA = PACKAGE / "events" / "catalog" / "data"
 
 
 @cache

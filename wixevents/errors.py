@@ -24,7 +24,7 @@ The JavaScript errors a *run* can end with live here, not in ``wixevents.js``,
 so that the runner can tell them apart (``error``, ``timeout``,
 ``out_of_memory``) without importing the engine; ``wixevents.js.errors``
 re-exports them. Loading and export errors carry JavaScript-specific data
-(:class:`~wixevents.js.errors.JsProblem`) and stay in that subpackage.
+(:class:`~wixevents.runtime.loader.LoadProblem`) and stay in ``wixevents.js.errors``.
 """
 
 from __future__ import annotations

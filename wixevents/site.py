@@ -12,200 +12,40 @@
     site.fire_all("wixBilling_onInvoicePaid")          # every sample variant
     site.history                                       # one row per handler run
 
-Modes, as on Wix (research doc 3.1, 3.2): in ``"published"`` (default) a fire runs
-every handler of the event; in ``"preview"`` backend events do not fire, so
-``fire`` records one ``not_triggered_in_preview`` row, and ``site.test`` runs one
-handler by hand in either mode, like Wix's functional testing.
-
-Reproducible output: ``Site(clock=FixedClock())`` fixes event times and IDs (the
-ID seed is fixed whenever the clock is) and turns duration measuring off
-(``duration_ms`` 0.0); pass ``durations=True`` to measure anyway.
+``Site`` is assembled here from the runtime's :class:`~wixevents.runtime.core.SiteCore`
+(handlers, modes, firing, history) and two rooms: the simulated Wix APIs
+(:class:`~wixevents.velo.site_api.VeloSite`) and JavaScript handlers
+(:class:`~wixevents.js.site_api.JsSite`). It is the one module that sees every
+layer below the notebook and the CLI.
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
-import threading
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
-
-from . import runner
-from .clock import Clock, IdGenerator, SystemClock
-from .dispatch import dispatch, pick_handler
-from .firing import prepare
-from .handlers import Handler, Registry
-from .history import History
-from .hooks import DataHook
 from .js.site_api import JsSite
-from .loader import LoadReport, load
-from .result import Result, Results
-from .samples import samples
+from .runtime.core import Mode, default_site, set_default_kind
 from .velo.site_api import VeloSite
-from .velo.state import VeloState
-
-if TYPE_CHECKING:
-    import pandas as pd
-else:
-    from ._lazy import pandas as pd
 
 __all__ = ["Mode", "Site"]
-
-Mode = Literal["published", "preview"]
-F = TypeVar("F", bound=Callable[..., Any])
-_default: Site | None = None
-_default_lock = threading.Lock()
 
 
 class Site(VeloSite, JsSite):
     """Handlers, a mode, a clock and the history of everything fired.
 
-    Its simulated Wix data (collections, contacts, members, emails, HTTP stubs,
-    secrets), effects tables, ``seed``, ``reset`` and ``trace`` come from
-    :class:`~wixevents.velo.site_api.VeloSite`; its JavaScript handlers
+    Firing, handlers, modes and history come from
+    :class:`~wixevents.runtime.core.SiteCore`; the simulated Wix data
+    (collections, contacts, members, emails, HTTP stubs, secrets), effects
+    tables, ``seed``, ``reset`` and ``trace`` from
+    :class:`~wixevents.velo.site_api.VeloSite`; JavaScript handlers
     (``load_js``, ``export_events_js``, its engine and ``close``) from
     :class:`~wixevents.js.site_api.JsSite`.
     """
 
-    def __init__(self, *, mode: Mode = "published", clock: Clock | None = None,
-                 timeout: float | None = runner.DEFAULT_TIMEOUT, durations: bool | None = None,
-                 seed: str | None = None, source: str = "notebook") -> None:
-        """Make an empty site.
-
-        ``mode``: ``"published"`` or ``"preview"``. ``clock``: where times come from
-        (``SystemClock()`` by default). ``timeout``: seconds each handler may run
-        (14, see :mod:`wixevents.runner`; None for no limit). ``durations``: measure
-        run times (default: unless the clock is fixed). ``seed``: the ID seed
-        (default: fixed with a fixed clock, else random). ``source``: the name of
-        the site's own source, whose handlers run first.
-        """
-        if timeout is not None and not timeout > 0:
-            raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
-        self.mode = mode
-        self.clock: Clock = clock or SystemClock()
-        self.timeout = timeout
-        self.durations = durations if durations is not None else not self.clock.fixed
-        self.ids = IdGenerator(seed if seed is not None else ("wixevents" if self.clock.fixed else None))
-        self.registry = Registry(source)
-        self.history = History()
-        self._counter = {"seq": 0, "fire": 0}
-        self._lock = threading.Lock()
-        self.velo = VeloState(self)
-
-    @property
-    def mode(self) -> Mode:
-        return self._mode
-
-    @mode.setter
-    def mode(self, value: Mode) -> None:
-        if value not in ("published", "preview"):
-            raise ValueError(f"mode must be 'published' or 'preview', got {value!r}")
-        self._mode: Mode = value
-
-    # -- handlers ---------------------------------------------------------------------------------
-
-    @overload
-    def handler(self, fn: F, /) -> F: ...
-    @overload
-    def handler(self, fn: None = None, /, *, source: str | None = None) -> Callable[[F], F]: ...
-
-    def handler(self, fn: F | None = None, /, *, source: str | None = None) -> F | Callable[[F], F]:
-        """Decorator: ``@site.handler`` or ``@site.handler(source="my-package")``; returns the function."""
-        def register(f: F) -> F:
-            self.registry.add(f, source=source)
-            return f
-        return register(fn) if fn is not None else register
-
-    def register(self, fn: Callable[..., Any], *, source: str | None = None,
-                 name: str | None = None) -> Handler | DataHook:
-        """Register ``fn`` under its own name (or ``name``); same name and source replaces.
-
-        A data hook name (``Orders_beforeInsert``) registers a data hook (see :mod:`wixevents.hooks`).
-        """
-        return self.registry.add(fn, source=source, name=name)
-
-    def unregister(self, name: str, source: str | None = None) -> list[Handler | DataHook]:
-        return self.registry.remove(name, source)
-
-    def load(self, target: Any, *, source: str | None = None) -> LoadReport:
-        """Register every handler of a ``.py`` file or module; see :mod:`wixevents.loader`."""
-        return load(self.registry, target, source)
-
-    @property
-    def handlers(self) -> list[Handler]:
-        """Every registered handler, sources in call order."""
-        return list(self.registry)
-
-    # -- firing -----------------------------------------------------------------------------------
-
-    def fire(self, name: str, sample: str | None = None, *, payload: Any = None,
-             set: Mapping[str, Any] | None = None) -> Result:
-        """Fire event ``name`` with a sample (default ``"default"``) or a payload; returns its rows.
-
-        A sample gets a fresh ``metadata.id`` and ``metadata.eventTime``; an explicit
-        payload is fired as given (see :mod:`wixevents.firing`).
-        """
-        prepared = prepare(name, sample, payload, set, now=self.clock.now(), new_id=self.ids)
-        return dispatch(self, prepared, self.registry.for_event(prepared.event), "fire")
-
-    def fire_all(self, name: str, *, set: Mapping[str, Any] | None = None) -> Results:
-        """Fire every sample variant of ``name``, in the order of ``wixevents.samples(name)``."""
-        return Results(self.fire(name, variant, set=set) for variant in samples(name))
-
-    def fire_many(self, name: str, payloads: Iterable[Any], *, set: Mapping[str, Any] | None = None) -> Results:
-        """Fire each payload (a dict or JSON text) in turn, as given."""
-        return Results(self.fire(name, payload=p, set=set) for p in payloads)
-
-    async def fire_async(self, name: str, sample: str | None = None, *, payload: Any = None,
-                         set: Mapping[str, Any] | None = None) -> Result:
-        """``await``-able :meth:`fire`; runs in a thread so the caller's event loop keeps turning."""
-        return await asyncio.to_thread(self.fire, name, sample, payload=payload, set=set)
-
-    def test(self, handler: str | Callable[[Any], Any], payload: Any = "default", *, source: str | None = None,
-             set: Mapping[str, Any] | None = None, validate: bool = True) -> Result:
-        """Run one handler by hand, in either mode, like Wix's functional testing.
-
-        ``handler`` is a function (registered or not) or a registered handler name;
-        ``payload`` a sample variant name, a dict or JSON text (stamped as in
-        :meth:`fire`). ``validate=False`` hands even an invalid payload to the
-        handler, to see how it copes.
-        """
-        chosen = pick_handler(self.registry, handler, source)
-        is_variant = isinstance(payload, str) and not payload.lstrip().startswith(("{", "["))
-        prepared = prepare(chosen.event.name, payload if is_variant else None, None if is_variant else payload,
-                           set, now=self.clock.now(), new_id=self.ids, check=validate)
-        return dispatch(self, prepared, [chosen], "test", check=validate)
-
-    # -- tables -----------------------------------------------------------------------------------
-
-    def logs(self) -> pd.DataFrame:
-        """Every captured log line: run seq, handler, source, level, message, time, origin."""
-        return self.history.logs()
-
-    def payloads(self, name: str | None = None) -> pd.DataFrame:
-        """The fired payloads of ``name`` flattened to dotted-path columns, one row per fire."""
-        return self.history.payloads(name)
-
-    @staticmethod
-    def load_history(path: str | os.PathLike[str]) -> History:
-        """Read a history saved with ``site.history.save(path)``."""
-        return History.load(path)
-
     @classmethod
     def default(cls) -> Site:
         """The module-level site, for code that runs outside any fire (made on first use)."""
-        global _default
-        with _default_lock:
-            if _default is None:
-                _default = cls()
-            return _default
+        site = default_site()
+        assert isinstance(site, Site), "wixevents.site registers Site as the default kind"
+        return site
 
-    def _next(self, counter: str) -> int:
-        with self._lock:
-            self._counter[counter] += 1
-            return self._counter[counter]
 
-    def __repr__(self) -> str:
-        sources = ", ".join(self.registry.sources()) or "no sources"
-        return (f"<Site {self.mode}: {len(self.registry)} handler(s) from {sources}; "
-                f"{len(self.history.fires)} fire(s), {len(self.history)} run(s)>")
+set_default_kind(Site)

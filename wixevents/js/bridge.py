@@ -37,7 +37,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..context import current_run
+from ..runtime.context import current_run
 from .codec import dumps, js_literal, loads
 from .errors import JsError, JsTimeout, js_error
 

@@ -18,37 +18,15 @@ it written) and :class:`JsLoadError` lists the errors among them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import JS_INSTALL_HINT, JsError, JsOutOfMemory, JsTimeout, MissingJsEngine, WixEventsError
+from ..runtime.loader import LoadProblem as JsProblem
 
 __all__ = ["JsError", "JsExportError", "JsLoadError", "JsOutOfMemory", "JsProblem", "JsTimeout", "MissingJsEngine",
            "js_error"]
 
 INSTALL_HINT = JS_INSTALL_HINT
-
-
-@dataclass(frozen=True)
-class JsProblem:
-    """One thing wrong with a JavaScript file, at a 1-based line.
-
-    ``severity`` is ``"error"`` (the file is not loaded) or ``"warning"`` (it is
-    loaded, the problem is reported). ``code`` is a short stable tag such as
-    ``"reexport"`` or ``"unknown-name"``, for tests and filters; ``name`` the
-    exported name it is about, when it is about one.
-    """
-
-    file: str
-    line: int
-    code: str
-    message: str
-    severity: str = "error"
-    suggestions: tuple[str, ...] = ()
-    name: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity}: {self.message}"
 
 
 class JsLoadError(WixEventsError, ValueError):

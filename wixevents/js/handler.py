@@ -10,7 +10,7 @@ the JavaScript function in the engine's isolate:
 * a returned promise (``async`` handlers) is awaited within the timeout;
 * the return value comes back as JSON values, ``Date``s as aware datetimes;
 * ``console.*`` output goes to logging (or the engine's console callback);
-* inside a site's run (:func:`~wixevents.context.current_run`) the call stops at
+* inside a site's run (:func:`~wixevents.runtime.context.current_run`) the call stops at
   the run's deadline, and tells the runner so (``RunContext.bounded``): the
   script is terminated there, and the run's row says ``timeout``;
 * a thrown error raises :class:`~.errors.JsError` (JavaScript message, ``.stack``
@@ -28,7 +28,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from ..context import current_run
+from ..runtime.context import current_run
 
 if TYPE_CHECKING:
     from .engine import JsEngine

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..catalog import catalog
+from ..events.catalog import catalog
 from .errors import JsExportError
 from .rewrite import blank
 

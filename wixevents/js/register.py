@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from .handler import JsHandler
 
 if TYPE_CHECKING:
-    from ..handlers import Handler, Registry
-    from ..hooks import DataHook
-    from ..loader import LoadReport
+    from ..runtime.handlers import Handler, Registry
+    from ..runtime.hooks import DataHook
+    from ..runtime.loader import LoadReport
     from .loader import JsModule
 
 __all__ = ["register_module"]

@@ -19,8 +19,8 @@ it. In ``data.js`` the same holds for ``<Collection>_<hook>`` names.
 
 from __future__ import annotations
 
-from ..catalog import catalog
 from ..errors import UnknownEventType
+from ..events.catalog import catalog
 from .errors import JsProblem
 
 __all__ = ["IGNORED_FORMS", "NEVER_CALLED", "check_name", "explain", "handler_like"]

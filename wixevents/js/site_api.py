@@ -38,13 +38,13 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import capture
-from ..loader import LoadReport
+from ..runtime import capture
+from ..runtime.core import SiteCore
+from ..runtime.loader import LoadReport
 from .handler import JsHandler
 from .register import register_module
 
 if TYPE_CHECKING:
-    from ..handlers import Registry
     from .engine import JsEngine
 
 __all__ = ["JsSite"]
@@ -62,15 +62,11 @@ def console_line(level: str, text: str) -> None:
         _logger.log(logging.getLevelName(level), "%s", text)
 
 
-class JsSite:
-    """JavaScript handlers of a site (part of ``Site``)."""
+class JsSite(SiteCore):
+    """JavaScript handlers of a site (a room of ``Site``)."""
 
     _js: JsEngine | None = None
     _js_closer: weakref.finalize[[JsEngine], JsSite]
-
-    if TYPE_CHECKING:
-        registry: Registry
-        timeout: float | None
 
     @property
     def js_engine(self) -> JsEngine:
@@ -81,7 +77,7 @@ class JsSite:
                 from .shims.install import install
 
                 engine = JsEngine(timeout=self.timeout, console=console_line)
-                install(engine, self)  # type: ignore[arg-type]  # self is a Site: this class is only mixed into it
+                install(engine, self)
                 self._js = engine
                 self._js_closer = weakref.finalize(self, _close, engine)
             return self._js

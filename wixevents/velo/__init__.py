@@ -21,12 +21,12 @@ is a TypeError). The JavaScript shims of ``wixevents.js`` wrap these same
 functions in promises (:func:`modules` lists them by Velo module and name).
 
 **Which site.** Each call acts on the site of the handler run it is made in
-(``wixevents.context.current_site``): inside ``site.fire(...)`` that site;
+(``wixevents.runtime.context.current_site``): inside ``site.fire(...)`` that site;
 outside any run, the site of ``with site.use():``, else ``Site.default()``.
 
 **Recorded.** Every call becomes one effect on the run that made it (module,
 function, arguments, result or error, elevated or not, the runs it caused):
-``result.effects``, ``site.effects()`` (:mod:`wixevents.effects`). What the
+``result.effects``, ``site.effects()`` (:mod:`wixevents.runtime.effects`). What the
 calls changed is in ``site.collection(name)``, ``site.contacts()``,
 ``site.members()``, ``site.emails()``, ``site.http_calls()``
 (:mod:`wixevents.velo.site_api`). Data hooks: :mod:`.datahooks`; cascaded data

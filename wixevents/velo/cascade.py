@@ -17,7 +17,7 @@ How wixevents runs it (choices, since on Wix the event arrives later, on its own
   cascade works, and a caller that times out leaves its cascade to finish.
 * The event's rows have ``trigger`` ``cascade`` and ``parent`` = the run that made
   the call (None from a notebook cell); ``site.cascade_limit`` caps the depth
-  (:mod:`wixevents.dispatch`).
+  (:mod:`wixevents.runtime.dispatch`).
 * Nothing is recorded when no handler is registered for the event (a site
   without data-event handlers gets no extra rows); in preview mode, a registered
   handler gets a ``not_triggered_in_preview`` row, as a direct fire would.
@@ -31,14 +31,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..catalog import catalog
-from ..clock import iso
-from ..dispatch import dispatch
-from ..firing import prepare
+from ..events.catalog import catalog
+from ..runtime.clock import iso
+from ..runtime.dispatch import dispatch
+from ..runtime.firing import prepare
 from .record import caused
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["data_event", "is_user_collection"]
 
@@ -48,7 +48,7 @@ def is_user_collection(collection: str) -> bool:
     return "/" not in collection
 
 
-def data_event(site: Site, change: str, collection: str, item: dict[str, Any]) -> None:
+def data_event(site: VeloSite, change: str, collection: str, item: dict[str, Any]) -> None:
     """Fire ``wixData_onDataItem<change>`` for ``item`` of ``collection`` if anything listens."""
     name = f"wixData_onDataItem{change}"
     handlers = site.registry.for_event(name)

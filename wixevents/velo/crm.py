@@ -9,19 +9,19 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..clock import iso
+from ..runtime.clock import iso
 from .errors import VeloError
 from .items import normalise
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["append_or_create", "create", "find", "find_or_create_label", "label", "refresh", "update"]
 
 _LISTS = ("emails", "phones", "addresses", "labelKeys")
 
 
-def refresh(site: Site, contact: dict[str, Any], activity: str | None = None,
+def refresh(site: VeloSite, contact: dict[str, Any], activity: str | None = None,
             now: str | None = None) -> dict[str, Any]:
     """Derived fields: primary email and phone, display names, date, last activity."""
     info = contact["info"]
@@ -52,7 +52,7 @@ def _same(kind: str, entry: Any) -> Any:
     return repr(entry)
 
 
-def find(site: Site, contact_id: Any) -> dict[str, Any]:
+def find(site: VeloSite, contact_id: Any) -> dict[str, Any]:
     """The stored contact (rejects an unknown ID, as ``getContact`` does)."""
     found = site.velo.contacts.get(contact_id) if isinstance(contact_id, str) else None
     if found is None:
@@ -60,7 +60,7 @@ def find(site: Site, contact_id: Any) -> dict[str, Any]:
     return found
 
 
-def create(site: Site, info: Mapping[str, Any], allow_duplicates: bool) -> dict[str, Any]:
+def create(site: VeloSite, info: Mapping[str, Any], allow_duplicates: bool) -> dict[str, Any]:
     """A new contact (revision 0) from ``info``; an email in use fails unless ``allow_duplicates``."""
     given = normalise(info)
     if not (given.get("name") or given.get("emails") or given.get("phones")):
@@ -77,7 +77,7 @@ def create(site: Site, info: Mapping[str, Any], allow_duplicates: bool) -> dict[
     return contact
 
 
-def update(site: Site, identifiers: Mapping[str, Any], info: Mapping[str, Any]) -> dict[str, Any]:
+def update(site: VeloSite, identifiers: Mapping[str, Any], info: Mapping[str, Any]) -> dict[str, Any]:
     """Replace the given top-level ``info`` fields of the contact (its ``revision`` must match)."""
     contact = find(site, identifiers.get("contactId"))
     if identifiers.get("revision") != contact["revision"]:
@@ -92,7 +92,7 @@ def _keys(info: Mapping[str, Any]) -> set[Any]:
     return {_same(kind, e) for kind in ("emails", "phones") for e in info.get(kind) or []}
 
 
-def append_or_create(site: Site, info: Mapping[str, Any]) -> dict[str, Any]:
+def append_or_create(site: VeloSite, info: Mapping[str, Any]) -> dict[str, Any]:
     """The contact sharing an email or phone with ``info``, filled in and added to, else a new one."""
     given = normalise(info)
     wanted = _keys(given)
@@ -110,7 +110,7 @@ def append_or_create(site: Site, info: Mapping[str, Any]) -> dict[str, Any]:
     return refresh(site, match)
 
 
-def find_or_create_label(site: Site, display_name: str) -> tuple[dict[str, Any], bool]:
+def find_or_create_label(site: VeloSite, display_name: str) -> tuple[dict[str, Any], bool]:
     """The label with key ``custom.<slug of display_name>`` and whether it was just made."""
     key = "custom." + (re.sub(r"[\W_]+", "-", display_name.strip().lower()).strip("-") or "label")
     new = key not in site.velo.labels
@@ -121,7 +121,7 @@ def find_or_create_label(site: Site, display_name: str) -> tuple[dict[str, Any],
     return site.velo.labels[key], new
 
 
-def label(site: Site, contact_id: Any, keys: list[str], *, add: bool) -> dict[str, Any]:
+def label(site: VeloSite, contact_id: Any, keys: list[str], *, add: bool) -> dict[str, Any]:
     """Add (or remove) existing labels to (from) a contact."""
     contact = find(site, contact_id)
     unknown = [k for k in keys if k not in site.velo.labels]

@@ -37,20 +37,20 @@ import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from .. import runner
-from ..clock import iso
-from ..context import RunContext, current_run
-from ..dispatch import limit_error
-from ..event import WixObject, plain, wrap
-from ..hooks import DataHook
-from ..records import Run, jsonable
+from ..events.event import WixObject, plain, wrap
+from ..runtime import runner
+from ..runtime.clock import iso
+from ..runtime.context import RunContext, current_run
+from ..runtime.dispatch import limit_error
+from ..runtime.hooks import DataHook
+from ..runtime.records import Run, jsonable
 from .cascade import data_event
 from .errors import CascadeLimitError, HookTimeout, VeloError
 from .items import normalise
 from .record import caused
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["Operation", "is_item", "is_number", "is_text"]
 
@@ -73,7 +73,7 @@ def is_number(value: Any) -> bool:
 class Operation:
     """One ``wix-data`` operation on one collection: its hooks, its failure path, its data events."""
 
-    def __init__(self, site: Site, collection: str, options: Any) -> None:
+    def __init__(self, site: VeloSite, collection: str, options: Any) -> None:
         self.site, self.collection = site, collection
         self.hooks = not (isinstance(options, dict) and options.get("suppressHooks"))
         self.events: list[tuple[str, dict[str, Any]]] = []
@@ -132,7 +132,7 @@ class Operation:
         self.events.append((change, item))
 
 
-def run_hook(site: Site, hook: DataHook, argument: Any, context: WixObject) -> Any:
+def run_hook(site: VeloSite, hook: DataHook, argument: Any, context: WixObject) -> Any:
     """Call one hook as a history row; return its value, or raise what it raised."""
     outer = current_run()
     inside = outer is not None and outer.site is site

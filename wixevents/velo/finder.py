@@ -22,7 +22,7 @@ from .record import recorded
 from .results import WixDataQueryResult
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["run_count", "run_find"]
 
@@ -57,7 +57,7 @@ def run_count(q: WixDataQuery, options: Options = None) -> int:
 
 
 def _query_op(q: WixDataQuery, function: str, options: Options, work: Callable[[Operation], T]) -> T:
-    def body(site: Site) -> T:
+    def body(site: VeloSite) -> T:
         op = Operation(site, q.collectionName, options)
         return op.run(partial(work, op))
     return recorded(q.module, name(q.module, function), {"collectionId": q.collectionName, "query": q.to_spec(),

@@ -21,12 +21,12 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, overload
 
-from ..clock import iso
-from ..event import WixObject, wrap
+from ..events.event import WixObject, wrap
+from ..runtime.clock import iso
 from .errors import WixDataError
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["SYSTEM", "check_collection", "check_item", "normalise", "returned", "stamp_new", "stamp_update"]
 
@@ -82,7 +82,7 @@ def check_item(item: Any, collection: str, *, need_id: bool = False) -> dict[str
     return found
 
 
-def stamp_new(site: Site, item: Mapping[str, Any]) -> dict[str, Any]:
+def stamp_new(site: VeloSite, item: Mapping[str, Any]) -> dict[str, Any]:
     """``item`` with the system fields of a new item, system fields first."""
     now = iso(site.clock.now())
     owner = site.velo.identity.get("userId") or site.velo.owner_id
@@ -90,7 +90,7 @@ def stamp_new(site: Site, item: Mapping[str, Any]) -> dict[str, Any]:
     return {**head, **{k: v for k, v in item.items() if k not in SYSTEM}}
 
 
-def stamp_update(site: Site, item: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
+def stamp_update(site: VeloSite, item: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
     """``item`` replacing ``current``: its fields, ``current``'s ``_owner`` and ``_createdDate``, a new date."""
     head = {"_id": current["_id"], "_owner": current.get("_owner"), "_createdDate": current.get("_createdDate"),
             "_updatedDate": iso(site.clock.now())}

@@ -12,14 +12,14 @@ from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from ..event import WixObject, wrap
+from ..events.event import WixObject, wrap
 from .datahooks import Operation, is_item, is_text
 from .errors import WixDataError
 from .items import check_collection, check_item, normalise, returned, stamp_new, stamp_update
 from .record import is_elevated, recorded
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["bulk_insert", "get", "insert", "remove", "save", "truncate", "update"]
 
@@ -133,7 +133,7 @@ def bulk_insert(op: Operation, items: Any) -> WixObject:
 
 
 def truncate(module: str, collectionId: str, options: Options) -> None:
-    def body(site: Site) -> None:
+    def body(site: VeloSite) -> None:
         collection = check_collection(collectionId)
         if not (auth(options) or is_elevated() or site.velo.identity.get("userRole") == "siteOwner"):
             raise WixDataError(f"truncate({collection!r}) runs only for the site owner or with suppressAuth; pass "

@@ -1,8 +1,8 @@
 """Recording simulated calls: one effect per call, on the run that made it.
 
 :func:`recorded` wraps the body of every public simulated function. It finds the
-site (:func:`~wixevents.context.current_site`), numbers the call, runs the body,
-and stores the effect (schema in :mod:`wixevents.effects`) on the current run
+site (:func:`~wixevents.runtime.context.current_site`), numbers the call, runs the body,
+and stores the effect (schema in :mod:`wixevents.runtime.effects`) on the current run
 with :meth:`RunContext.record`, or on the site when no run is current. A failing
 call is recorded with its error and the exception propagates unchanged.
 
@@ -25,11 +25,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..context import current_run, current_site
-from ..records import jsonable
+from ..runtime.context import current_run, current_site
+from ..runtime.records import jsonable
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["Recording", "caused", "current_call", "elevation", "is_elevated", "masked", "recorded"]
 
@@ -53,7 +53,7 @@ def elevation() -> Iterator[None]:
         _ELEVATED.reset(token)
 
 
-def masked(site: Site, value: Any) -> Any:
+def masked(site: VeloSite, value: Any) -> Any:
     """``value`` (JSON data) with every secret value of ``site`` replaced by ``***``."""
     secrets = [v for v in site.velo.secrets.values() if isinstance(v, str) and v]
     if not secrets:
@@ -81,11 +81,21 @@ def caused(seqs: Iterable[int]) -> None:
         found.extend(seqs)
 
 
+def velo_site() -> VeloSite:
+    """The site a simulated call acts on (:func:`~wixevents.runtime.context.current_site`), with its Wix state."""
+    from .site_api import VeloSite
+
+    site = current_site()
+    if not isinstance(site, VeloSite):
+        raise TypeError(f"simulated Wix APIs need a wixevents.Site, got {type(site).__name__}")
+    return site
+
+
 class Recording:
     """One call being recorded: ``with Recording(...) as call: call.result = body()``."""
 
     def __init__(self, module: str, function: str, args: Mapping[str, Any], *, elevated: bool = False) -> None:
-        self.site, self.run = current_site(), current_run()
+        self.site, self.run = velo_site(), current_run()
         inside = self.run is not None and self.run.site is self.site
         self.effect: dict[str, Any] = {
             "seq": self.run.seq if self.run is not None and inside else None, "call": self.site.velo.next_call(),
@@ -113,7 +123,7 @@ class Recording:
             self.site.velo.keep(self.effect)
 
 
-def recorded(module: str, function: str, args: Mapping[str, Any], body: Callable[[Site], T], *,
+def recorded(module: str, function: str, args: Mapping[str, Any], body: Callable[[VeloSite], T], *,
              elevated: bool = False, shown: Callable[[T], Any] | None = None) -> T:
     """Run ``body(site)`` as one recorded call of ``module.function``; ``shown`` turns the result into data."""
     with Recording(module, function, args, elevated=elevated) as call:

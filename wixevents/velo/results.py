@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..context import current_site, use_site
-from ..event import WixObject
+from ..events.event import WixObject
+from ..runtime.context import current_site, use_site
 from .query import WixDataQuery
 
 __all__ = ["WixDataQueryResult"]

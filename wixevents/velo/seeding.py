@@ -31,7 +31,7 @@ else:
     from .._lazy import pandas as pd
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["records", "seed", "seed_collection"]
 
@@ -59,7 +59,7 @@ def records(data: Any) -> list[dict[str, Any]]:
     return [dict(item) for item in data]
 
 
-def seed_collection(site: Site, name: str, data: Any) -> None:
+def seed_collection(site: VeloSite, name: str, data: Any) -> None:
     """Add the items of ``data`` to collection ``name`` (replacing items with the same ``_id``); remember them."""
     name = check_collection(name)
     items = [_seeded(site, check_item(i, name)) for i in records(data)]
@@ -70,12 +70,12 @@ def seed_collection(site: Site, name: str, data: Any) -> None:
         remembered[:] = [i for i in remembered if i["_id"] not in {x["_id"] for x in items}] + items
 
 
-def _seeded(site: Site, given: dict[str, Any]) -> dict[str, Any]:
+def _seeded(site: VeloSite, given: dict[str, Any]) -> dict[str, Any]:
     """``given`` with the system fields it lacks; those it has are kept."""
     return {**stamp_new(site, given), **{k: given[k] for k in SYSTEM if given.get(k) is not None}}
 
 
-def seed(site: Site, data: Any = None, *, collections: Mapping[str, Any] | None = None, contacts: Any = None,
+def seed(site: VeloSite, data: Any = None, *, collections: Mapping[str, Any] | None = None, contacts: Any = None,
          members: Any = None, secrets: Mapping[str, str] | None = None) -> None:
     """Seed collections, contacts, members and secrets (see the module docstring)."""
     given = dict(_load(data) or {})

@@ -20,12 +20,13 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from ..context import use_site
-from ..dispatch import DEFAULT_CASCADE_LIMIT
-from ..effects import effects_frame
-from ..history import History
-from ..trace import Trace
+from ..runtime.context import use_site
+from ..runtime.core import SiteCore
+from ..runtime.effects import effects_frame
+from ..runtime.history import History
+from ..runtime.trace import Trace
 from . import frames, seeding
+from .state import VeloState
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,30 +34,24 @@ else:
     from .._lazy import pandas as pd
 
 if TYPE_CHECKING:
-    from ..handlers import Registry
-    from ..hooks import DataHook
-    from ..site import Site
+    from ..runtime.hooks import DataHook
     from .http import HttpStubs
-    from .state import VeloState
 
 __all__ = ["VeloSite"]
 
 
-class VeloSite:
-    """Tables, seeding, reset and trace of the simulated Wix site (part of ``Site``)."""
+class VeloSite(SiteCore):
+    """Tables, seeding, reset and trace of the simulated Wix site (a room of ``Site``)."""
 
-    #: How many runs may nest inside each other (fires from handlers, data hooks, data events);
-    #: a deeper one becomes a ``cascade_limit`` row. Wix documents no limit: 10 is a choice.
-    cascade_limit: int = DEFAULT_CASCADE_LIMIT
+    velo: VeloState
 
-    if TYPE_CHECKING:
-        velo: VeloState
-        history: History
-        registry: Registry
+    def _setup(self) -> None:
+        super()._setup()
+        self.velo = VeloState(self)
 
-    def use(self) -> AbstractContextManager[Site]:
+    def use(self) -> AbstractContextManager[SiteCore]:
         """``with site.use(): wix_data.insert(...)`` -- simulated calls outside any run act on this site."""
-        return use_site(self)  # type: ignore[arg-type]  # self is a Site: this class is only mixed into Site
+        return use_site(self)
 
     @property
     def hooks(self) -> list[DataHook]:
@@ -89,7 +84,7 @@ class VeloSite:
             return list(self.velo.collections)
 
     def effects(self) -> pd.DataFrame:
-        """Every simulated Wix API call of the site, in call order (columns in :mod:`wixevents.effects`)."""
+        """Every simulated Wix API call of the site, in call order (columns in :mod:`wixevents.runtime.effects`)."""
         with self.velo.lock:
             outside = list(self.velo.outside)
         return effects_frame([*(e for run in self.history for e in run.effects), *outside])
@@ -117,12 +112,12 @@ class VeloSite:
     def seed(self, data: Any = None, *, collections: dict[str, Any] | None = None, contacts: Any = None,
              members: Any = None, secrets: dict[str, str] | None = None) -> None:
         """Give the site data to start from (lists of dicts, DataFrames, JSON); see :mod:`.seeding`."""
-        seeding.seed(self, data, collections=collections, contacts=contacts,  # type: ignore[arg-type]
+        seeding.seed(self, data, collections=collections, contacts=contacts,
                      members=members, secrets=secrets)
 
     def seed_collection(self, name: str, data: Any) -> None:
         """Add ``data`` (list of dicts, DataFrame, JSON text or path) to collection ``name``."""
-        seeding.seed_collection(self, name, data)  # type: ignore[arg-type]
+        seeding.seed_collection(self, name, data)
 
     def reset(self, *, seeds: bool = True, history: bool = False) -> None:
         """Clear collections, contacts, members, emails and HTTP calls, then put the seeds back.

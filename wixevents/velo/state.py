@@ -21,11 +21,11 @@ import threading
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from ..clock import ID_NAMESPACE
+from ..runtime.clock import ID_NAMESPACE
 from .http import HttpStubs
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["VeloState", "sample_members"]
 
@@ -33,7 +33,7 @@ __all__ = ["VeloState", "sample_members"]
 class VeloState:
     """The simulated site data of one :class:`~wixevents.Site`; every store is guarded by ``lock``."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: VeloSite) -> None:
         self.lock = threading.RLock()
         self.secrets: dict[str, str] = {}
         self.http = HttpStubs()
@@ -88,7 +88,7 @@ class VeloState:
 
 def sample_members() -> dict[str, dict[str, Any]]:
     """The members of the ``wixMembers_onMemberCreated`` samples, as ``wix-members-backend`` returns them."""
-    from ..samples import sample, samples
+    from ..events.samples import sample, samples
 
     found: dict[str, dict[str, Any]] = {}
     for variant in samples("wixMembers_onMemberCreated"):

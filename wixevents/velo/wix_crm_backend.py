@@ -31,25 +31,25 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..clock import iso
-from ..event import WixObject
+from ..events.event import WixObject
+from ..runtime.clock import iso
 from . import crm
 from .errors import VeloError
 from .items import returned
 from .record import current_call, recorded
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["contacts", "triggeredEmails"]
 
 MODULE = "wix-crm-backend"
 
 
-def _call(function: str, args: dict[str, Any], body: Callable[[Site], Mapping[str, Any]],
+def _call(function: str, args: dict[str, Any], body: Callable[[VeloSite], Mapping[str, Any]],
           options: Any = None) -> WixObject:
     """One recorded contacts call: ``body`` runs under the state lock; the caller gets a copy."""
-    def locked(site: Site) -> WixObject:
+    def locked(site: VeloSite) -> WixObject:
         with site.velo.lock:
             return returned(body(site))
     auth = isinstance(options, Mapping) and bool(options.get("suppressAuth"))
@@ -73,12 +73,12 @@ class Contacts:
                      lambda site: crm.update(site, identifiers, contactInfo), options)
 
     def appendOrCreateContact(self, contactInfo: Mapping[str, Any]) -> WixObject:
-        def body(site: Site) -> dict[str, Any]:
+        def body(site: VeloSite) -> dict[str, Any]:
             return {"contactId": crm.append_or_create(site, contactInfo)["_id"], "identityType": "CONTACT"}
         return _call("contacts.appendOrCreateContact", {"contactInfo": contactInfo}, body)
 
     def findOrCreateLabel(self, displayName: str, options: Mapping[str, Any] | None = None) -> WixObject:
-        def body(site: Site) -> dict[str, Any]:
+        def body(site: VeloSite) -> dict[str, Any]:
             found, new = crm.find_or_create_label(site, displayName)
             return {"label": found, "newLabel": new}
         return _call("contacts.findOrCreateLabel", {"displayName": displayName}, body, options)
@@ -103,7 +103,7 @@ class TriggeredEmails:
         self._send("emailMember", "member", emailId, memberId, options)
 
     def _send(self, function: str, kind: str, email_id: str, recipient: str, options: Any) -> None:
-        def body(site: Site) -> None:
+        def body(site: VeloSite) -> None:
             variables = dict((options or {}).get("variables") or {})
             wrong = {k: type(v).__name__ for k, v in variables.items() if not isinstance(v, str)}
             if wrong:

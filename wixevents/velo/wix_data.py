@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..event import WixObject
+from ..events.event import WixObject
 from . import operations as ops
 from .datahooks import Operation
 from .finder import run_count, run_find
@@ -43,7 +43,7 @@ from .query import WixDataQuery
 from .record import recorded
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["DataApi", "bulkInsert", "get", "insert", "query", "query_count", "query_find", "remove", "save",
            "truncate", "update"]
@@ -113,7 +113,7 @@ bulkInsert, truncate, query, query_find, query_count = (_api.bulkInsert, _api.tr
 def _op(module: str, function: str, collectionId: str, options: Options, args: dict[str, Any],
         work: Callable[[Operation], T], *, failing: bool = True) -> T:
     """One recorded operation: ``work(op)`` inside ``op.run`` (onFailure, then data events)."""
-    def body(site: Site) -> T:
+    def body(site: VeloSite) -> T:
         op = Operation(site, check_collection(collectionId), options)
         return op.run(partial(work, op)) if failing else work(op)
     return recorded(module, name(module, function), {"collectionId": collectionId, **args, "options": options},

@@ -28,12 +28,12 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
-from ..clock import iso
+from ..runtime.clock import iso
 from .errors import UnstubbedRequest, VeloError
 from .record import current_call, masked, recorded
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["WixFetchResponse", "fetch", "fetch_json", "getJSON"]
 
@@ -73,7 +73,7 @@ class WixFetchResponse:
         return f"<WixFetchResponse {self.status} {self.statusText} from {self.url}>"
 
 
-def _request(site: Site, url: str, options: Mapping[str, Any] | None) -> WixFetchResponse:
+def _request(site: VeloSite, url: str, options: Mapping[str, Any] | None) -> WixFetchResponse:
     options = options or {}
     method = str(options.get("method") or "GET").upper()
     body = options.get("body")

@@ -23,14 +23,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..clock import iso
-from ..event import WixObject
+from ..events.event import WixObject
+from ..runtime.clock import iso
 from .errors import VeloError
 from .items import normalise, returned
 from .record import recorded
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["authentication", "members"]
 
@@ -38,14 +38,14 @@ MODULE = "wix-members-backend"
 T = TypeVar("T")
 
 
-def _member(site: Site, member_id: Any) -> dict[str, Any]:
+def _member(site: VeloSite, member_id: Any) -> dict[str, Any]:
     found = site.velo.members.get(member_id) if isinstance(member_id, str) else None
     if found is None:
         raise VeloError(f"Member {member_id!r} not found.", "NOT_FOUND")
     return found
 
 
-def _by_email(site: Site, email: Any) -> dict[str, Any]:
+def _by_email(site: VeloSite, email: Any) -> dict[str, Any]:
     wanted = str(email).lower()
     found = next((m for m in site.velo.members.values() if str(m.get("loginEmail", "")).lower() == wanted), None)
     if found is None:
@@ -53,8 +53,8 @@ def _by_email(site: Site, email: Any) -> dict[str, Any]:
     return found
 
 
-def _call(function: str, args: dict[str, Any], body: Callable[[Site], T]) -> T:
-    def locked(site: Site) -> T:
+def _call(function: str, args: dict[str, Any], body: Callable[[VeloSite], T]) -> T:
+    def locked(site: VeloSite) -> T:
         with site.velo.lock:
             return body(site)
     return recorded(MODULE, function, args, locked)
@@ -75,7 +75,7 @@ class Members:
         return _call("members.getMember", {"id": id, "options": options}, lambda site: returned(_member(site, id)))
 
     def updateMember(self, id: str, member: Mapping[str, Any]) -> WixObject:
-        def body(site: Site) -> WixObject:
+        def body(site: VeloSite) -> WixObject:
             found = _member(site, id)
             _merge(found, {k: v for k, v in member.items() if k in ("contactDetails", "profile")})
             found["_updatedDate"] = iso(site.clock.now())
@@ -83,7 +83,7 @@ class Members:
         return _call("members.updateMember", {"id": id, "member": member}, body)
 
     def deleteMember(self, id: str) -> None:
-        def body(site: Site) -> None:
+        def body(site: VeloSite) -> None:
             site.velo.members.pop(_member(site, id)["_id"])
         _call("members.deleteMember", {"id": id}, body)
 
@@ -92,14 +92,14 @@ class Authentication:
     """``authentication`` of ``wix-members-backend`` (approving and blocking members)."""
 
     def approveByEmail(self, email: str) -> str:
-        def body(site: Site) -> str:
+        def body(site: VeloSite) -> str:
             found = _by_email(site, email)
             found["status"], found["_updatedDate"] = "APPROVED", iso(site.clock.now())
             return f"session-token-{found['_id']}"
         return _call("authentication.approveByEmail", {"email": email}, body)
 
     def blockByEmail(self, email: str) -> None:
-        def body(site: Site) -> None:
+        def body(site: VeloSite) -> None:
             found = _by_email(site, email)
             found["status"], found["_updatedDate"] = "BLOCKED", iso(site.clock.now())
         _call("authentication.blockByEmail", {"email": email}, body)

@@ -19,14 +19,14 @@ from .errors import SecretNotFound
 from .record import recorded
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site_api import VeloSite
 
 __all__ = ["getSecret"]
 
 
 def getSecret(name: str) -> str:
     """The value of secret ``name`` on the current site."""
-    def body(site: Site) -> str:
+    def body(site: VeloSite) -> str:
         with site.velo.lock:
             value = site.velo.secrets.get(name)
         if value is None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 
-from ...catalog import catalog
+from ...events.catalog import catalog
 from ..errors import JsProblem
 
 __all__ = ["INTERNAL", "SDK_MODULES", "VELO_MODULES", "WIX_MODULES", "placeholder_code", "unknown_module"]

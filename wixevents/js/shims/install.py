@@ -30,10 +30,10 @@ from collections.abc import Callable, Mapping
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from ...context import use_site
+from ...runtime.context import use_site
 
 if TYPE_CHECKING:
-    from ...site import Site
+    from ...runtime.core import SiteCore
     from ..engine import JsEngine
 
 __all__ = ["NOT_EXPOSED", "SHIMS", "host_functions", "install"]
@@ -73,7 +73,7 @@ def shim_source(file: str) -> str:
     return files(__package__).joinpath(file).read_text(encoding="utf-8")
 
 
-def install(engine: JsEngine, site: Site | None = None) -> None:
+def install(engine: JsEngine, site: SiteCore | None = None) -> None:
     """Expose the simulated functions (acting on ``site`` outside runs) and register the shims."""
     ref = weakref.ref(site) if site is not None else None
     for name, fn in host_functions().items():
@@ -91,7 +91,7 @@ def _compiled(engine: JsEngine) -> dict[str, str]:
     return dict(_CODE)
 
 
-def _on_site(ref: weakref.ref[Site] | None, fn: Callable[..., Any]) -> Callable[..., Any]:
+def _on_site(ref: weakref.ref[SiteCore] | None, fn: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: Any) -> Any:
         site = ref() if ref is not None else None
         if site is None:

@@ -1,0 +1,43 @@
+"""The ``wixevents`` command line (also ``python -m wixevents``).
+
+``commands`` holds the registry (``@command``) and shared helpers; ``browse``
+the catalog commands (list, show, sample, validate); ``fire`` the commands that
+run handlers (fire, stub). Errors of wixevents become one clear message on
+stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..errors import WixEventsError
+from . import browse, fire  # noqa: F401  (each registers its commands in COMMANDS)
+from .commands import COMMANDS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wixevents", description="Explore and fire Wix backend events.")
+    subs = parser.add_subparsers(dest="command", required=True)
+    for name, (help_text, setup, fn) in COMMANDS.items():
+        sub = subs.add_parser(name, help=help_text)
+        setup(sub)
+        sub.set_defaults(func=fn)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except WixEventsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (stdout must stay open until exit)
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""CLI commands that read the catalog: ``list``, ``show``, ``sample``, ``validate``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..events.catalog import catalog
+from ..events.payloads import validate
+from ..events.samples import sample
+from .commands import command, parse_sets
+
+
+def _list_setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--module", help="only events of this Velo module, e.g. wix-ecom-backend")
+    p.add_argument("--search", help="only events whose name, module or summary contain TEXT")
+    p.add_argument("--deprecated", action=argparse.BooleanOptionalAction, default=None,
+                   help="only deprecated events (--deprecated) or only current ones (--no-deprecated)")
+
+
+@command("list", "list event types", _list_setup)
+def cmd_list(args: argparse.Namespace) -> int:
+    frame = catalog.search(args.search) if args.search else catalog.to_frame()
+    if args.module:
+        frame = frame[frame["module"] == args.module]
+    if args.deprecated is not None:
+        frame = frame[frame["deprecated"] == args.deprecated]
+    for row in frame.itertuples():
+        flag = " [deprecated]" if row.deprecated else ""
+        print(f"{row.name:<60} {row.module:<28} {row.kind}{flag}")
+    print(f"{len(frame)} event(s)")
+    return 0
+
+
+def _name_setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name")
+
+
+@command("show", "show one event: summary, docs link and field table", _name_setup)
+def cmd_show(args: argparse.Namespace) -> int:
+    event = catalog[args.name]
+    print(f"{event.name}  ({event.module}, {event.kind} payload)")
+    print(event.summary)
+    if event.deprecated:
+        print(f"Deprecated; use {event.replacement or 'the replacement named in the docs'}.")
+    if event.aliases:
+        print(f"Also spelled: {', '.join(event.aliases)}")
+    print(f"Docs: {event.docs_url}")
+    if event.slug:
+        print(f"Webhook slug: {event.slug}")
+    print(f"Samples: {', '.join(event.samples())}\n")
+    print(event.fields().to_string(index=False, max_colwidth=60))
+    return 0
+
+
+def _sample_setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name")
+    p.add_argument("--variant", default="default")
+    p.add_argument("--set", action="append", metavar="PATH=VALUE", help="override a field (repeatable)")
+
+
+@command("sample", "print a sample payload as JSON", _sample_setup)
+def cmd_sample(args: argparse.Namespace) -> int:
+    payload = sample(args.name, args.variant, overrides=parse_sets(args.set))
+    print(json.dumps(payload, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _validate_setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name")
+    p.add_argument("file", type=Path)
+
+
+@command("validate", "check a JSON payload file against an event", _validate_setup)
+def cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    event = validate(args.name, text, source=str(args.file))
+    extra = f" ({len(event.unknown_fields)} field(s) the catalog does not know)" if event.unknown_fields else ""
+    print(f"{args.file}: valid {catalog[args.name].name} payload{extra}")
+    return 0

@@ -1,0 +1,103 @@
+"""The ``fire`` and ``stub`` sub-commands of the ``wixevents`` command line.
+
+``wixevents fire NAME --handlers FILE.py`` loads the file as the site's own
+``events.js`` (its file name is the source), fires the sample or payload, and
+prints the result table and each run's log lines. ``--handlers events.js`` (any
+``.js`` file, or a site's backend folder) loads JavaScript the same way, with
+``site.load_js``: its imports, and ``data.js`` hooks beside it when a folder is
+given; JavaScript errors print their JavaScript stack. Exit code: 0 when every
+row is fine (``ok``, or ``not_triggered_in_preview`` in ``--mode preview``), 1
+when a row failed (``error``, ``timeout``, ``out_of_memory``,
+``invalid_payload``, or ``no_handler`` when the file has no handler for the
+event), 2 for a usage error (a file that cannot be loaded, the JavaScript extra
+missing).
+
+Registered into :data:`wixevents.cli.COMMANDS` when the parser is built.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from pathlib import Path
+
+from ..errors import WixEventsError
+from ..events.stubs import stub
+from ..runtime.result import Result
+from ..runtime.runner import DEFAULT_TIMEOUT
+from ..site import Site
+from .commands import command, parse_sets
+
+
+def _fire_setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", help="handler name, e.g. wixBilling_onInvoicePaid")
+    p.add_argument("--handlers", type=Path, required=True, metavar="FILE.py|FILE.js",
+                   help="Python file, or JavaScript events.js (or backend folder), whose Wix-named handlers register")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--sample", metavar="VARIANT", help="sample variant to fire (default: default)")
+    what.add_argument("--payload", type=Path, metavar="FILE.json", help="fire this JSON payload as given")
+    p.add_argument("--set", action="append", metavar="PATH=VALUE", help="override a field (repeatable)")
+    p.add_argument("--mode", choices=["published", "preview"], default="published")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"per-handler time limit (default {DEFAULT_TIMEOUT:g} s, Wix's backend web-module limit)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+
+@command("fire", "fire an event at the handlers of a Python or JavaScript file", _fire_setup)
+def cmd_fire(args: argparse.Namespace) -> int:
+    payload = None
+    if args.payload is not None:
+        try:
+            payload = args.payload.read_text(encoding="utf-8")
+        except OSError as exc:
+            print(f"error: cannot read {args.payload}: {exc.strerror}", file=sys.stderr)
+            return 2
+    javascript = args.handlers.suffix == ".js" or args.handlers.is_dir()
+    if not (args.handlers.is_file() or (javascript and args.handlers.is_dir())):
+        print(f"error: no handler file {args.handlers}", file=sys.stderr)
+        return 2
+    with Site(mode=args.mode, timeout=args.timeout, source=args.handlers.name) as site:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # look-alikes are reported below, once
+            try:
+                report = site.load_js(args.handlers) if javascript else site.load(args.handlers)
+            except (WixEventsError, OSError) as exc:  # a JavaScript file that cannot load, or no js extra
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+        for name, close in report.lookalikes.items():
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            print(f"warning: {name} in {args.handlers.name} is not a Wix handler name{hint}", file=sys.stderr)
+        for problem in (p for p in report.problems if p.name not in report.lookalikes):
+            print(f"warning: {problem}", file=sys.stderr)
+        result = site.fire(args.name, args.sample, payload=payload, set=parse_sets(args.set))
+        print(_json(result) if args.format == "json" else _table(result))
+        return 0 if result.ok else 1
+
+
+def _table(result: Result) -> str:
+    lines = [repr(result)]
+    for run in result:
+        if run.logs:
+            lines.append(f"\nlogs of {run.seq} {run.handler} ({run.source}):")
+            lines += [f"  {line.level:<7} {line.message}" for line in run.logs]
+        if run.error and run.error.traceback:
+            lines.append(f"\n{run.error.traceback}")
+    return "\n".join(lines)
+
+
+def _json(result: Result) -> str:
+    data = {"fire": result.fire.to_dict(), "ok": result.ok, "runs": [run.to_dict() for run in result]}
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _stub_setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", help="handler name, e.g. wixBilling_onInvoicePaid")
+    p.add_argument("--lang", choices=["py", "js"], default="py", help="py (default) or js for events.js")
+
+
+@command("stub", "print a handler skeleton (Python, or JavaScript for events.js)", _stub_setup)
+def cmd_stub(args: argparse.Namespace) -> int:
+    print(stub(args.name, args.lang), end="")
+    return 0

@@ -1,0 +1,10 @@
+"""What an event is: the catalog of Wix backend events and everything a payload is made of.
+
+``catalog/`` is the generated catalog (event types, payload types, data hooks) and its
+read-only API; ``models`` builds pydantic validators from the catalog's types;
+``payloads`` validates a payload (``validate``) and reports problems by JSON path;
+``event`` is the event object a handler receives (a dict with attribute access);
+``samples`` reads the shipped sample payloads and applies overrides; ``stubs`` writes
+a handler stub for an event in Python or JavaScript. Nothing here runs a handler:
+this layer imports only :mod:`wixevents.errors` and the package's path helpers.
+"""

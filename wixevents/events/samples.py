@@ -1,0 +1,90 @@
+"""Sample payloads: read the shipped variants and edit them with dotted paths.
+
+Every event has ``default`` (a full payload) and ``minimal`` (required fields
+only) generated from its schema; events of the six seed categories add
+hand-curated variants (a member and an anonymous visitor, a GDPR erase, non-ASCII
+names, a zero amount, ...). ``sample`` returns a fresh copy each call, so editing
+it never changes the next one.
+
+Override paths are dotted (``entity.priceSummary.total.amount``); list items are
+addressed by index, as ``lineItems.0.price`` or ``lineItems[0].price``. A path
+the schema does not have is an error that names the nearest path it does have.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .._paths import sample_variants, samples_dir
+from ..errors import InvalidOverride, UnknownSample
+from .catalog import catalog, schema
+
+__all__ = ["apply_overrides", "sample", "samples"]
+
+
+def samples(name: str) -> list[str]:
+    """Names of the sample variants of an event (``default`` first)."""
+    return sample_variants(catalog[name].name)
+
+
+def sample(name: str, variant: str = "default", overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A fresh, JSON-ready copy of one sample payload, with ``overrides`` applied."""
+    event = catalog[name]
+    path = samples_dir() / event.name / f"{variant}.json"
+    if not path.is_file():
+        raise UnknownSample(event.name, variant, sample_variants(event.name))
+    payload: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return apply_overrides(event.name, payload, overrides) if overrides else payload
+
+
+def _steps(path: str) -> list[str | int]:
+    parts = re.sub(r"\[(\d+)\]", r".\1", path).strip(".").split(".")
+    return [int(p) if p.isdigit() else p for p in parts]
+
+
+def apply_overrides(name: str, payload: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Set each dotted path of ``overrides`` in ``payload`` (in place) and return it.
+
+    Missing intermediate objects are created; a list index must already exist.
+    Each path is checked against every shape of the event's schema first.
+    """
+    event = catalog[name]
+    for dotted, value in overrides.items():
+        steps = _steps(dotted)
+        if not any(_in_schema(shape.payload, steps) for shape in event.shapes):
+            raise InvalidOverride(event.name, dotted, _nearest(event.shapes[0].payload, dotted))
+        node: Any = payload
+        for i, step in enumerate(steps[:-1]):
+            if isinstance(step, int):
+                if not isinstance(node, list) or step >= len(node):
+                    size = len(node) if isinstance(node, list) else 0
+                    raise InvalidOverride(event.name, dotted, f"{'.'.join(map(str, steps[:i]))} has {size} item(s)")
+                node = node[step]
+            else:
+                node = node.setdefault(step, [] if isinstance(steps[i + 1], int) else {})
+        last = steps[-1]
+        if isinstance(last, int) and (not isinstance(node, list) or last >= len(node)):
+            raise InvalidOverride(event.name, dotted, None)
+        node[last] = value
+    return payload
+
+
+def _in_schema(t: Any, steps: list[str | int]) -> bool:
+    for step in steps:
+        if t == "any":
+            return True
+        t = schema.child(t, step)
+        if t is None:
+            return False
+    return True
+
+
+def _nearest(t: Any, dotted: str) -> str | None:
+    known = [p.replace("[]", "") for p, _, _ in schema.walk(t)]
+    flat = re.sub(r"\[?\d+\]?", "", dotted).replace("..", ".").strip(".")
+    close = difflib.get_close_matches(flat, known, n=1, cutoff=0.5)
+    return close[0] if close else None

@@ -1,0 +1,12 @@
+"""What happens when an event fires: the machinery behind ``Site``.
+
+``core`` holds ``SiteCore`` (handlers, mode, clock, fire/test); ``handlers`` and
+``hooks`` are the registry and Wix's naming rules; ``loader`` registers a Python
+file's handlers; ``firing`` turns a sample or payload into a stamped, validated
+fire; ``dispatch`` runs the chosen handlers through ``runner`` (worker threads,
+timeouts) with ``capture`` (print/logging per run) inside a ``context`` (the current
+run and site); ``clock`` gives times and IDs; ``records``, ``failures`` and
+``result`` are the rows a fire leaves; ``history`` keeps them (save/load);
+``effects``, ``trace`` and ``tables`` turn them into DataFrames and HTML. This layer
+imports only :mod:`wixevents.events` and :mod:`wixevents.errors`.
+"""

@@ -1,0 +1,129 @@
+"""One fire, start to end: record the fire, decide what runs, run it, record the rows.
+
+Rows that are not handler runs get one row per fire, so nothing fired is lost
+from the history: ``invalid_payload`` (the validation problems in ``error``),
+``not_triggered_in_preview`` (with the handlers that would have run) and
+``no_handler``. Handlers run one after another in the registry's call order,
+each on its own copy of the event object, each isolated from the others'
+failures. A fire made from inside a running handler of the same site records
+that run's ``seq`` as ``parent`` and runs one level deeper (``RunContext.depth``).
+
+The loop guard (Wix documents none, so this is a choice): a fire whose runs
+would nest deeper than ``site.cascade_limit`` (default
+:data:`DEFAULT_CASCADE_LIMIT`, 10) records one ``cascade_limit`` row instead of
+running anything. Data events fired by simulated ``wix-data`` calls and data
+hooks count, so a handler that keeps re-triggering itself ends in that row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from ..errors import HandlerError
+from ..events.event import wrap
+from . import runner
+from .clock import iso
+from .context import RunContext, current_run
+from .firing import Prepared
+from .handlers import Handler, Registry, check_callable, check_name
+from .records import ErrorInfo, Fire, Run, jsonable
+from .result import Result
+
+if TYPE_CHECKING:
+    from .core import SiteCore
+
+__all__ = ["DEFAULT_CASCADE_LIMIT", "dispatch", "limit_error", "pick_handler"]
+
+#: How many runs may enclose each other, the outermost included (``site.cascade_limit``).
+DEFAULT_CASCADE_LIMIT = 10
+
+
+def dispatch(site: SiteCore, prepared: Prepared, handlers: list[Handler], trigger: str, *,
+             check: bool = True) -> Result:
+    """Record the fire of ``prepared``, run ``handlers`` (unless a message row says why not)."""
+    outer = current_run()
+    inside = outer is not None and outer.site is site
+    parent = outer.seq if outer is not None and inside else None
+    depth = outer.depth + 1 if outer is not None and inside else 1
+    fire = Fire(site._next("fire"), prepared.event, prepared.variant, prepared.payload, prepared.time,
+                trigger, site.mode, prepared.event_id)
+    site.history.add_fire(fire)
+    why = _why_nothing_runs(site, prepared, handlers, trigger, depth, parent)
+    if why is not None:
+        status, error, note = why
+        run = Run(site._next("seq"), site.ids(), fire.fire, fire.event, None, None, fire.variant, status,
+                  fire.time, 0.0, None, error, (), (), parent, trigger, note)
+        site.history.add_run(run)
+        return Result(fire, [run], history=site.history)
+
+    def event() -> Any:
+        return prepared.event_object() if check else wrap(prepared.payload)
+
+    first = event()
+    enclosing = outer if inside else None
+    runs = [_run(site, h, fire, first if i == 0 else event(), enclosing, depth) for i, h in enumerate(handlers)]
+    return Result(fire, runs, first, history=site.history)
+
+
+def limit_error(name: str, depth: int, limit: int, parent: int | None) -> tuple[ErrorInfo, str]:
+    """The error and note of a ``cascade_limit`` row for ``name`` (an event or a data hook)."""
+    message = (f"{name} did not run: it would run {depth} levels deep, past the site's cascade_limit of {limit}.")
+    where = f" site.trace({parent}) shows the chain." if parent is not None else ""
+    note = (f"Runs nest when a handler or data hook changes data that fires a handler or hook again; a chain "
+            f"this deep is usually a loop.{where} If it is meant to be this deep, raise site.cascade_limit.")
+    return ErrorInfo("CascadeLimit", message), note
+
+
+def _why_nothing_runs(site: SiteCore, prepared: Prepared, handlers: list[Handler], trigger: str, depth: int,
+                      parent: int | None) -> tuple[str, ErrorInfo | None, str] | None:
+    """(status, error, note) of a fire that runs nothing, else None."""
+    if depth > site.cascade_limit:
+        return ("cascade_limit", *limit_error(prepared.event, depth, site.cascade_limit, parent))
+    if prepared.error is not None:
+        problems = [asdict(p) for p in prepared.problems]
+        return ("invalid_payload", ErrorInfo("InvalidPayload", str(prepared.error), problems=problems),
+                "The payload does not match the event's schema, so no handler ran.")
+    names = ", ".join(f"{h.name} ({h.source})" for h in handlers) or "none registered"
+    if trigger in ("fire", "cascade") and site.mode == "preview":
+        return ("not_triggered_in_preview", None,
+                f"Backend events do not fire in preview on Wix, only on the published site. Handlers that would "
+                f"run when published: {names}. Run one by hand with site.test({prepared.event!r}, ...), like "
+                "Wix's functional testing, or switch with site.mode = 'published'.")
+    if not handlers:
+        return ("no_handler", None,
+                f"No handler is registered for {prepared.event}. Define def {prepared.event}(event): ... and "
+                "register it with @site.handler, or load a file with site.load(path).")
+    return None
+
+
+def _run(site: SiteCore, handler: Handler, fire: Fire, event: Any, outer: RunContext | None, depth: int) -> Run:
+    seq, run_id, started = site._next("seq"), site.ids(), site.clock.now()
+    parent = outer.seq if outer is not None else None
+    context = RunContext(site, seq, handler.name, handler.source, event, fire.fire, depth, outer)
+    outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout, measure=site.durations)
+    run = Run(seq, run_id, fire.fire, fire.event, handler.name, handler.source, fire.variant, outcome.status,
+              iso(started), outcome.duration_ms, jsonable(outcome.value), outcome.error, outcome.logs,
+              tuple(context.close()), parent, fire.trigger)
+    site.history.add_run(run)
+    return run
+
+
+def pick_handler(registry: Registry, handler: str | Callable[[Any], Any], source: str | None) -> Handler:
+    """The one handler ``site.test`` runs: a function as given, or the registered one of that name."""
+    if callable(handler):
+        name = getattr(handler, "__name__", "")
+        check_callable(handler, name)
+        return Handler(name, check_name(name), handler, source or registry.primary)
+    found = registry.find(handler, source)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        event = check_name(handler)  # an unknown name raises UnknownEventType here
+        where = f" from source {source!r}" if source else ""
+        raise HandlerError(f"no handler named {handler}{where} is registered (event {event.name}); "
+                           "register it first or pass the function itself to site.test")
+    sources = ", ".join(repr(h.source) for h in found)
+    raise HandlerError(f"{handler} is registered from several sources ({sources}); pick one with source=...")
+

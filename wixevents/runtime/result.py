@@ -1,0 +1,128 @@
+"""What ``site.fire`` returns: the rows of one firing, as data and as a table.
+
+A :class:`Result` holds the :class:`~wixevents.runtime.records.Fire` (payload, variant,
+event ID) and its :class:`~wixevents.runtime.records.Run` rows, shows itself as a compact
+coloured table in a notebook and as text in a terminal, and answers the usual
+questions: ``ok`` (no row failed), ``value`` (the return value when exactly one
+handler ran), ``logs()``, ``effects`` (what the handlers did through the simulated
+Wix APIs, including the runs they caused: data hooks and cascaded data events).
+``fire_all`` and ``fire_many`` return :class:`Results`, a list of them with one
+combined table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape as _escape
+from typing import TYPE_CHECKING, Any
+
+from . import tables
+from .effects import descendants, effects_frame
+from .records import Fire, Run
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from .._lazy import pandas as pd
+
+if TYPE_CHECKING:
+    from .history import History
+
+__all__ = ["Result", "Results"]
+
+
+class Result:
+    """The outcome of one fire (or one ``site.test``)."""
+
+    def __init__(self, fire: Fire, runs: list[Run], event: Any = None, *, history: History | None = None) -> None:
+        self.fire, self.runs, self.event = fire, runs, event
+        self._history = history
+
+    @property
+    def effects(self) -> pd.DataFrame:
+        """Every simulated Wix API call of these runs and of the runs they caused, in call order.
+
+        Columns as in :mod:`wixevents.runtime.effects`; ``seq`` tells which run made the call.
+        """
+        return effects_frame(e for r in descendants(self.runs, self._history) for e in r.effects)
+
+    @property
+    def ok(self) -> bool:
+        """True when no row failed (``error``, ``timeout``, ``out_of_memory``, ``invalid_payload``, ``no_handler``)."""
+        return all(r.ok for r in self.runs)
+
+    @property
+    def statuses(self) -> list[str]:
+        return [r.status for r in self.runs]
+
+    @property
+    def value(self) -> Any:
+        """The return value of the only handler run; ValueError when several handlers ran."""
+        if len(self.runs) != 1:
+            raise ValueError(f"{len(self.runs)} handlers ran; read result.runs[i].value for each")
+        return self.runs[0].value
+
+    def __iter__(self) -> Iterator[Run]:
+        return iter(self.runs)
+
+    def __len__(self) -> int:
+        return len(self.runs)
+
+    def __getitem__(self, index: int) -> Run:
+        return self.runs[index]
+
+    def to_frame(self) -> pd.DataFrame:
+        return tables.runs_frame(self.runs)
+
+    def logs(self) -> pd.DataFrame:
+        return tables.logs_frame(self.runs)
+
+    def _title(self) -> str:
+        variant = f" sample {self.fire.variant!r}" if self.fire.variant else " payload"
+        verb = "tested" if self.fire.trigger == "test" else "fired"
+        return f"{self.fire.event}{variant} {verb} (fire {self.fire.fire})"
+
+    def __repr__(self) -> str:
+        text = tables.text_table(self.runs, self._title())
+        details = [f"[{r.seq} {r.status}] {r.error.message if r.error else r.note}" for r in self.runs
+                   if r.handler is None and (r.error or r.note)]
+        return "\n".join([text, *details])
+
+    def _repr_html_(self) -> str:
+        table = tables.html_table(self.runs, self._title())
+        notes = "".join(f"<pre>{_escape(r.error.message if r.error else r.note or '')}</pre>" for r in self.runs
+                        if r.handler is None and (r.error or r.note))
+        logs = "".join(f"<pre>[{r.seq} {_escape(r.handler or '')}] {_escape(x.level)} {_escape(x.message)}</pre>"
+                       for r in self.runs for x in r.logs)
+        return table + notes + (f"<details><summary>logs</summary>{logs}</details>" if logs else "")
+
+
+class Results(list[Result]):
+    """Several fires (``fire_all``, ``fire_many``) with one table."""
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self)
+
+    @property
+    def runs(self) -> list[Run]:
+        return [run for result in self for run in result.runs]
+
+    @property
+    def effects(self) -> pd.DataFrame:
+        """The effects of every fire (see :attr:`Result.effects`), in call order."""
+        found = {r.seq: r for result in self for r in descendants(result.runs, result._history)}
+        return effects_frame(e for seq in sorted(found) for e in found[seq].effects)
+
+    def to_frame(self) -> pd.DataFrame:
+        return tables.runs_frame(self.runs)
+
+    def logs(self) -> pd.DataFrame:
+        return tables.logs_frame(self.runs)
+
+    def __repr__(self) -> str:
+        return tables.text_table(self.runs, f"{len(self)} fire(s)")
+
+    def _repr_html_(self) -> str:
+        return tables.html_table(self.runs, f"{len(self)} fire(s)")
+
