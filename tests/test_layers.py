@@ -47,7 +47,8 @@ def layer_of(module: str) -> tuple[str, int]:
     best: tuple[str, int, int] | None = None
     for name, rank, prefixes in LAYERS:
         for prefix in prefixes:
-            if (module == prefix or module.startswith(prefix + ".")) and (best is None or len(prefix) > best[2]):
+            inside = module == prefix or (prefix != "wixevents" and module.startswith(prefix + "."))
+            if inside and (best is None or len(prefix) > best[2]):
                 best = (name, rank, len(prefix))
     if best is None:
         raise AssertionError(f"{module} belongs to no layer: add it to LAYERS and to ARCHITECTURE.md")
@@ -110,46 +111,49 @@ def test_layers_import_only_downward() -> None:
     assert not problems, "upward imports:\n" + "\n".join(problems)
 
 
+def fake_package(root: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ``wixevents`` tree under ``root`` holding ``files``, walked instead of the real package."""
+    package = root / "wixevents"
+    for name, text in files.items():
+        path = package / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        for folder in [path.parent, *path.parent.parents]:
+            if folder == package.parent:
+                break
+            (folder / "__init__.py").touch()
+    monkeypatch.setattr(__import__(__name__), "PACKAGE", package)
+    return package
+
+
 def test_the_walk_sees_type_only_and_function_local_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = tmp_path / "wixevents"
-    (fake / "events").mkdir(parents=True)
-    (fake / "runtime").mkdir()
-    for init in (fake / "__init__.py", fake / "events" / "__init__.py", fake / "runtime" / "__init__.py"):
-        init.write_text("")
-    (fake / "runtime" / "core.py").write_text("X = 1\n")
-    bad = fake / "events" / "bad.py"
-    bad.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..runtime.core import X\n"
-                   "def f():\n    from ..runtime import core\n    return core\n")
-    monkeypatch.setattr(__import__(__name__), "PACKAGE", fake)
-    problems = upward_imports([bad])
-    assert problems == [
+    package = fake_package(tmp_path, {
+        "runtime/core.py": "X = 1\n",
+        "events/bad.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..runtime.core import X\n"
+                         "def f():\n    from ..runtime import core\n    return core\n",
+    }, monkeypatch)
+    assert upward_imports([package / "events" / "bad.py"]) == [
         "wixevents/events/bad.py:3: events imports runtime (wixevents.runtime.core): from ..runtime.core import X",
         "wixevents/events/bad.py:5: events imports runtime (wixevents.runtime.core): from ..runtime import core",
     ]
 
 
 def test_peer_layers_may_not_import_each_other(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = tmp_path / "wixevents"
-    (fake / "cli").mkdir(parents=True)
-    (fake / "notebook").mkdir()
-    for init in (fake / "__init__.py", fake / "cli" / "__init__.py", fake / "notebook" / "__init__.py"):
-        init.write_text("")
-    (fake / "notebook" / "magics.py").write_text("")
-    cli = fake / "cli" / "tool.py"
-    cli.write_text("import wixevents.notebook.magics\n")
-    monkeypatch.setattr(__import__(__name__), "PACKAGE", fake)
-    assert upward_imports([cli]) == [
+    package = fake_package(tmp_path, {"notebook/magics.py": "", "cli/tool.py": "import wixevents.notebook.magics\n"},
+                           monkeypatch)
+    assert upward_imports([package / "cli" / "tool.py"]) == [
         "wixevents/cli/tool.py:1: cli imports notebook (wixevents.notebook.magics): import wixevents.notebook.magics"]
 
 
 def test_a_downward_import_is_fine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = tmp_path / "wixevents"
-    (fake / "events").mkdir(parents=True)
-    (fake / "runtime").mkdir()
-    for init in (fake / "__init__.py", fake / "events" / "__init__.py", fake / "runtime" / "__init__.py"):
-        init.write_text("")
-    (fake / "events" / "payloads.py").write_text("")
-    good = fake / "runtime" / "firing.py"
-    good.write_text("from ..events.payloads import validate\nfrom ..errors import WixEventsError\n")
-    monkeypatch.setattr(__import__(__name__), "PACKAGE", fake)
-    assert upward_imports([good]) == []
+    package = fake_package(tmp_path, {
+        "events/payloads.py": "",
+        "runtime/firing.py": "from ..events.payloads import validate\nfrom ..errors import WixEventsError\n",
+    }, monkeypatch)
+    assert upward_imports([package / "runtime" / "firing.py"]) == []
+
+
+def test_a_module_outside_every_layer_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = fake_package(tmp_path, {"stray.py": ""}, monkeypatch)
+    with pytest.raises(AssertionError, match=r"wixevents\.stray belongs to no layer"):
+        layer_of(module_name(package / "stray.py"))
