@@ -124,7 +124,7 @@ _DATA: list[dict[str, Any]] = [
                 "set": {"entity._id": "{{new.plan}}", "metadata.entityId": "{{new.plan}}", "entity.status": "DRAFT"}},
                _plan_step("wixPricingPlans_onOrderPurchased", "PENDING", 60),
                _plan_step("wixPricingPlans_onOrderStarted", "ACTIVE", 86400),
-               _plan_step("wixPricingPlans_onOrderCycleStarted", "ACTIVE", 0),
+               _plan_step("wixPricingPlans_onOrderCycleStarted", "ACTIVE", 1),
                _plan_step("wixPricingPlans_onOrderEnded", "ENDED", 2592000)]},
 ]
 

@@ -82,7 +82,7 @@ class Delivery:
 
     def plan(self, count: int, rng: random.Random) -> list[tuple[int, bool]]:
         """The order in which ``count`` fired events arrive, as (index, is_duplicate) pairs."""
-        slots: list[tuple[float, int, bool]] = [(i + (rng.uniform(0, self.reorder - 1) if self.reorder > 1 else 0),
+        slots: list[tuple[float, int, bool]] = [(i + (rng.uniform(0, self.reorder) if self.reorder > 1 else 0),
                                                  i, False) for i in range(count)]
         for position, index, _ in list(slots):
             if self.duplicates and rng.random() < self.duplicates:

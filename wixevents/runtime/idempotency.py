@@ -45,6 +45,8 @@ __all__ = ["COLUMNS", "check_idempotent"]
 COLUMNS = ["check", "handler", "source", "idempotent", "once", "delivered", "differences"]
 #: What one delivery run leaves: each handler's writes (as counted keys), and the final state.
 _Outcome = tuple[dict[tuple[str, str], Counter[str]], dict[str, Any]]
+#: How many differing records a state row lists before "... N more".
+MAX_LISTED = 20
 _READS = ("get", "query", "find", "count", "distinct", "aggregate", "isReferenced", "queryReferenced",
           "getSecret", "getMember", "getContact", "list")
 
@@ -120,5 +122,6 @@ def _compare(check: str, reference: _Outcome, trial: _Outcome, *, writes: bool) 
 def _state_differences(before: list[Any], after: list[Any]) -> list[str]:
     once = Counter(json.dumps(x, sort_keys=True, default=str) for x in before)
     got = Counter(json.dumps(x, sort_keys=True, default=str) for x in after)
-    return ([f"+{n} {key[:160]}" for key, n in (got - once).items()]
-            + [f"-{n} {key[:160]}" for key, n in (once - got).items()])
+    found = ([f"+{n} {key[:160]}" for key, n in (got - once).items()]
+             + [f"-{n} {key[:160]}" for key, n in (once - got).items()])
+    return found if len(found) <= MAX_LISTED else [*found[:MAX_LISTED], f"... {len(found) - MAX_LISTED} more"]
