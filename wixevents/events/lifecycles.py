@@ -6,6 +6,27 @@ between (an order ``INITIALIZED`` → ``APPROVED``, payment ``NOT_PAID`` → ``P
 ...). Where Wix documents the order of the events of a flow, the scenario follows
 it and its ``source`` names the page; elsewhere the order is the plain order of the
 entity's life (created before updated before deleted), which Wix does not spell out.
+
+* ``order-lifecycle``, ``order-refund`` -- Wix's ``onOrderApproved`` page
+  (dev.wix.com/docs/velo/api-reference/wix-ecom-backend/events/on-order-approved):
+  an order is approved after it is created; payment status updates follow. eCommerce
+  has no refund event of its own: a refund shows as a payment status update
+  (``FULLY_REFUNDED``).
+* ``booking-lifecycle`` -- the Bookings V2 statuses
+  (dev.wix.com/api/rest/wix-bookings/bookings-v2): a ``PENDING`` booking waits for the
+  owner, then is ``CONFIRMED``; rescheduling keeps it confirmed; canceling ends it.
+  The catalog names the created and rescheduled events ``wixBookings_...`` (module
+  ``wix-bookings.v2``) and the confirmed and canceled ones ``wixBookingsV2_...``.
+* ``pricing-plan-order`` -- the Pricing Plans "order events and statuses" table
+  (dev.wix.com/docs/velo/api-reference/wix-pricing-plans-v2/events/introduction):
+  created (``DRAFT``), purchased (``PENDING``), started and cycle started
+  (``ACTIVE``), ended (``ENDED``).
+* ``form-submission`` -- Wix Forms can upsert a contact on submission
+  (dev.wix.com/docs/api-reference/crm/forms/skills/create-form); the order of the two
+  events is not documented, so the contact follows the submission by one second.
+* ``invoice-lifecycle``, ``member-lifecycle``, ``data-item-lifecycle`` -- no flow
+  page; the entity's plain life order (invoice statuses ``Draft`` → ``Sent`` →
+  ``Overdue`` → ``Paid``, from the catalog's enum).
 """
 
 from __future__ import annotations
@@ -84,7 +105,8 @@ _DATA: list[dict[str, Any]] = [
                 "set": {"id.id": "{{invoice.id}}", "number": "{{invoice.number}}", "status": "Overdue"}},
                {"event": "wixBilling_onInvoicePaid", "after": 86400,
                 "set": {"id.id": "{{invoice.id}}", "number": "{{invoice.number}}", "status": "Paid"}}]},
-    {"name": "booking-lifecycle", "source": "",
+    {"name": "booking-lifecycle", "source": "https://dev.wix.com/api/rest/wix-bookings/bookings-v2 (booking "
+                                            "statuses: PENDING waits for the owner, then CONFIRMED or CANCELED)",
      "description": "A booking (Bookings V2) is created, confirmed, rescheduled, then canceled.",
      "steps": [{"event": "wixBookings_onBookingCreated", "as": "booking", "after": 0,
                 "set": {"entity._id": "{{new.booking}}", "metadata.entityId": "{{new.booking}}",
@@ -101,13 +123,18 @@ _DATA: list[dict[str, Any]] = [
                _member("wixMembers_onMemberUpdated", 3600, **{"entity._id": "{{member.id}}",
                                                               "entity.status": "APPROVED"}),
                _member("wixMembers_onMemberDeleted", 604800)]},
-    {"name": "form-submission", "source": "",
+    {"name": "form-submission", "source": "https://dev.wix.com/docs/api-reference/crm/forms/skills/create-form "
+                                          "(a form can upsert a contact on submission; the order of the two "
+                                          "events is not documented)",
      "description": "A visitor submits a form (Wix Forms); the submission also creates a contact.",
      "steps": [{"event": "wixForms_onSubmissionCreated", "as": "submission", "after": 0,
                 "set": {"entity._id": "{{new.submission}}", "metadata.entityId": "{{new.submission}}",
                         "entity.status": "CONFIRMED"}},
                {"event": "wixCrm_onContactCreated", "as": "contact", "after": 1,
-                "set": {"entity._id": "{{new.contact}}", "metadata.entityId": "{{new.contact}}"}}]},
+                "set": {"entity._id": "{{new.contact}}", "metadata.entityId": "{{new.contact}}",
+                        "entity.primaryInfo.email": "{{submission.entity.submissions.email}}",
+                        "entity.info.name.first": "{{submission.entity.submissions.first_name}}",
+                        "entity.info.name.last": "{{submission.entity.submissions.last_name}}"}}]},
     {"name": "data-item-lifecycle", "source": "",
      "description": "An item of the Orders collection is created, updated twice, then deleted; each event carries "
                     "the item's entityEventSequence.",
