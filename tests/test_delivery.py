@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import wixevents
 from wixevents import Delivery, FixedClock, InvalidScenario, Scenario, Site, UnknownScenario
@@ -232,6 +234,21 @@ def test_reordering_moves_no_event_further_than_its_window(window: int) -> None:
     assert [i for i, _ in plan] != list(range(40))
 
 
+@given(count=st.integers(0, 30), window=st.integers(0, 6), chance=st.floats(0, 1), seed=st.integers(0, 2**32))
+def test_every_delivery_plan_delivers_each_event_once_first_and_duplicates_after_it(
+        count: int, window: int, chance: float, seed: int) -> None:
+    mode = Delivery(duplicates=chance, reorder=window, seed=seed)
+    plan = mode.plan(count, mode.rng())
+    firsts = [i for i, dup in plan if not dup]
+    assert sorted(firsts) == list(range(count))
+    assert all(abs(pos - i) < max(window, 1) for pos, i in enumerate(firsts))
+    first_at = {i: n for n, (i, dup) in reversed(list(enumerate(plan))) if not dup}
+    assert all(first_at[i] < n for n, (i, dup) in enumerate(plan) if dup)  # a duplicate never overtakes its original
+    assert plan == mode.plan(count, mode.rng())  # one seed, one plan
+    if chance == 0:
+        assert len(plan) == count
+
+
 def test_retries_follow_wixs_resend_schedule_on_the_virtual_clock_and_only_for_the_failing_handler() -> None:
     site = Site(clock=FixedClock())
     calls = {"fails": 0}
@@ -392,3 +409,38 @@ def test_check_idempotent_tells_javascript_handlers_apart_too(tmp_path: Path, co
         result = site.fire("wixEcom_onOrderCreated")
         assert [(r.trigger, r.attempt) for r in result] == [("fire", 1), ("duplicate", 1)]
         assert len(site.collection("Orders")) == (1 if expected else 2)
+
+
+def test_fire_many_delivers_its_payloads_as_one_sequence_under_the_sites_mode() -> None:
+    site = Site(clock=FixedClock())
+    site.register(naive("wixEcom_onOrderCreated"), name="wixEcom_onOrderCreated")
+    payloads = [wixevents.sample("wixEcom_onOrderCreated", overrides={"metadata.id": f"evt-{n}"}) for n in range(6)]
+    site.delivery = Delivery(duplicates=1.0, reorder=3, seed=2)
+    results = site.fire_many("wixEcom_onOrderCreated", payloads)
+    ids = [r.fire.event_id for r in results]
+    assert sorted(ids) == sorted([f"evt-{n}" for n in range(6)] * 2)
+    assert ids != sorted(ids)  # reordered, duplicates included
+    assert len(site.collection("Log")) == 12
+
+
+def test_in_preview_a_duplicate_is_not_triggered_either_and_nothing_is_retried() -> None:
+    site = Site(clock=FixedClock(), mode="preview")
+    site.register(lambda event: 1 / 0, name="wixEcom_onOrderCreated")
+    site.delivery = Delivery(duplicates=True, retries=True)
+    result = site.fire("wixEcom_onOrderCreated")
+    assert [(r.status, r.trigger) for r in result] == [("not_triggered_in_preview", "fire"),
+                                                       ("not_triggered_in_preview", "duplicate")]
+
+
+def test_a_fire_from_inside_a_handler_is_delivered_once_whatever_the_mode() -> None:
+    site = Site(clock=FixedClock())
+
+    @site.handler
+    def wixEcom_onOrderApproved(event: Any) -> None:
+        site.fire("wixEcom_onOrderPaymentStatusUpdated")
+
+    calls: list[int] = []
+    site.register(lambda event: calls.append(1), name="wixEcom_onOrderPaymentStatusUpdated")
+    site.delivery = Delivery(duplicates=True)
+    site.fire("wixEcom_onOrderApproved")
+    assert len(calls) == 2  # once per delivery of the outer event, never duplicated on its own
