@@ -127,6 +127,16 @@ def test_a_scenario_written_as_json_refers_to_earlier_steps_and_makes_fresh_ids(
     assert again != order_id  # each play makes new IDs
 
 
+def test_a_scenario_file_plays_like_its_data_and_a_missing_file_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "signup.json"
+    path.write_text(json.dumps(BUILT_IN["member-lifecycle"].to_dict()), encoding="utf-8")
+    site = Site(clock=FixedClock())
+    assert [r.fire.event for r in site.play(path)] == [s.event for s in BUILT_IN["member-lifecycle"].steps]
+    assert [r.fire.event for r in site.play(str(path))] == [s.event for s in BUILT_IN["member-lifecycle"].steps]
+    with pytest.raises(InvalidScenario, match="cannot read scenario file"):
+        site.play(str(tmp_path / "missing.json"))
+
+
 def test_play_overrides_address_steps_by_name_index_or_event() -> None:
     site = Site(clock=FixedClock())
     results = site.play("order-lifecycle", overrides={"order": {"entity.number": "42"},
@@ -444,3 +454,18 @@ def test_a_fire_from_inside_a_handler_is_delivered_once_whatever_the_mode() -> N
     site.delivery = Delivery(duplicates=True)
     site.fire("wixEcom_onOrderApproved")
     assert len(calls) == 2  # once per delivery of the outer event, never duplicated on its own
+
+
+def test_a_failing_javascript_handler_is_retried_on_the_same_schedule(tmp_path: Path) -> None:
+    pytest.importorskip("py_mini_racer", reason='mini-racer is not installed: pip install "wixevents[js]"')
+    (tmp_path / "events.js").write_text(
+        "export function wixEcom_onOrderCreated(event) {\n"
+        "  throw new Error(`shipping down for ${event.metadata.id}`);\n}\n", encoding="utf-8")
+    with Site(clock=FixedClock()) as site:
+        site.load_js(tmp_path / "events.js")
+        site.delivery = Delivery(retries=True)
+        frame = site.fire("wixEcom_onOrderCreated").to_frame()
+        assert list(frame["attempt"]) == list(range(1, 14)) and set(frame["status"]) == {"error"}
+        assert frame["error"].nunique() == 1  # every resend carried the same metadata.id
+        hours = (parse_time(frame["delivered_at"].iloc[-1]) - parse_time(frame["delivered_at"].iloc[0]))
+        assert hours.total_seconds() == sum(WIX_RETRY_SCHEDULE)

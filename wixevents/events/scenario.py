@@ -70,7 +70,12 @@ class Scenario:
             return data
         if isinstance(data, Path) or (isinstance(data, str) and data.strip().endswith(".json")
                                       and not data.lstrip().startswith(("{", "["))):
-            data = json.loads(Path(data).read_text(encoding="utf-8"))
+            try:
+                data = json.loads(Path(data).read_text(encoding="utf-8"))
+            except OSError as exc:
+                raise InvalidScenario(f"cannot read scenario file {data}: {exc.strerror or exc}") from None
+            except json.JSONDecodeError as exc:
+                raise InvalidScenario(f"scenario file {data} is not JSON: {exc}") from None
         elif isinstance(data, str):
             try:
                 data = json.loads(data)

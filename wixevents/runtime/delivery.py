@@ -15,6 +15,10 @@
   first fired, never the entity's current state;
 * ``seed`` -- makes every random choice repeatable: the same seed, the same history.
 
+``site.fire`` still returns one :class:`~wixevents.runtime.result.Result`, holding the rows
+of every delivery; its ``ok`` is False when any attempt failed, even one a retry made good
+(the failure happened). ``site.play`` and ``site.fire_many`` return one result per delivery.
+
 Time is virtual: each delivery has a ``delivered_at`` on a timeline that starts at the
 event's time, and a retry 8 hours later is 8 hours later on that timeline, at once
 (nothing sleeps). Handlers still read the site's own clock.
