@@ -10,27 +10,36 @@ from .errors import (
     HandlerError,
     InvalidOverride,
     InvalidPayload,
+    InvalidScenario,
     UnknownEventType,
     UnknownSample,
+    UnknownScenario,
     WixEventsError,
 )
 from .events.catalog import EventType, catalog
 from .events.event import EventObject
 from .events.payloads import validate
 from .events.samples import sample, samples
+from .events.scenario import Scenario
 from .events.stubs import stub
 from .runtime.clock import FixedClock, SystemClock
 from .runtime.context import RunContext, current_run
+from .runtime.delivery import Delivery
 from .runtime.history import History
 from .runtime.result import Result, Results
 from .site import Site
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .notebook.magics import load_ipython_extension
     from .notebook.widgets import Workbench
 
+    scenarios: pd.DataFrame
+
 __version__ = "0.1.0"
 __all__ = [
+    "Delivery",
     "EventObject",
     "EventType",
     "FileExists",
@@ -39,13 +48,16 @@ __all__ = [
     "History",
     "InvalidOverride",
     "InvalidPayload",
+    "InvalidScenario",
     "Result",
     "Results",
     "RunContext",
+    "Scenario",
     "Site",
     "SystemClock",
     "UnknownEventType",
     "UnknownSample",
+    "UnknownScenario",
     "WixEventsError",
     "Workbench",
     "catalog",
@@ -53,6 +65,7 @@ __all__ = [
     "load_ipython_extension",
     "sample",
     "samples",
+    "scenarios",
     "stub",
     "validate",
 ]
@@ -64,6 +77,10 @@ def __getattr__(name: str) -> Any:
         from .notebook.widgets import Workbench
 
         return Workbench
+    if name == "scenarios":  # a DataFrame, made fresh on each read (so editing it changes nothing)
+        from .events.lifecycles import scenarios_frame
+
+        return scenarios_frame()
     if name == "load_ipython_extension":
         from .notebook.magics import load_ipython_extension
 

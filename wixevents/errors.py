@@ -8,6 +8,8 @@ Each class also subclasses the built-in exception a Python user would expect, so
     ├── UnknownSample(KeyError)        a sample variant that does not exist for an event
     ├── InvalidPayload(ValueError)     a payload that does not match its event's schema
     ├── InvalidOverride(KeyError)      a dotted override path the schema does not have
+    ├── UnknownScenario(KeyError)      a scenario name that is not built in
+    ├── InvalidScenario(ValueError)    a scenario definition that cannot be played (where and why)
     ├── HandlerError(TypeError)        something registered as a handler that cannot be one
     ├── FileExists(FileExistsError)    a write that would silently replace a file
     ├── MissingJsEngine(ImportError)   the ``js`` extra (mini-racer, tree-sitter) is not installed
@@ -98,6 +100,14 @@ class InvalidOverride(WixEventsError, KeyError):
             f"See wixevents.catalog[{event!r}].fields() for every path."
         )
         self.event, self.path, self.nearest = event, path, nearest
+
+
+class UnknownScenario(WixEventsError, KeyError):
+    """A scenario name that is not one of the built-in scenarios (``wixevents.scenarios``)."""
+
+
+class InvalidScenario(WixEventsError, ValueError):
+    """A scenario definition that cannot be played; the message names the step and field."""
 
 
 class HandlerError(WixEventsError, TypeError):

@@ -9,8 +9,9 @@ given; JavaScript errors print their JavaScript stack. Exit code: 0 when every
 row is fine (``ok``, or ``not_triggered_in_preview`` in ``--mode preview``), 1
 when a row failed (``error``, ``timeout``, ``out_of_memory``,
 ``invalid_payload``, or ``no_handler`` when the file has no handler for the
-event), 2 for a usage error (a file that cannot be loaded, the JavaScript extra
-missing).
+event; with ``--delivery duplicates``, also a handler that is not idempotent:
+the idempotency table is printed after the runs), 2 for a usage error (a file
+that cannot be loaded, the JavaScript extra missing).
 
 Registered into :data:`wixevents.cli.COMMANDS` when the parser is built.
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from ..errors import WixEventsError
 from ..events.stubs import stub
+from ..runtime.delivery import MODES, Delivery
 from ..runtime.result import Result
 from ..runtime.runner import DEFAULT_TIMEOUT
 from ..site import Site
@@ -43,6 +45,10 @@ def _fire_setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help=f"per-handler time limit (default {DEFAULT_TIMEOUT:g} s, Wix's backend web-module limit)")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--delivery", choices=list(MODES), default="exactly_once",
+                   help="deliver as Wix's webhooks may: duplicates (then also check idempotency), reorder, or "
+                        "retries on Wix's resend schedule (virtual time)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the delivery's random choices (default 0)")
 
 
 @command("fire", "fire an event at the handlers of a Python or JavaScript file", _fire_setup)
@@ -71,9 +77,15 @@ def cmd_fire(args: argparse.Namespace) -> int:
             print(f"warning: {name} in {args.handlers.name} is not a Wix handler name{hint}", file=sys.stderr)
         for problem in (p for p in report.problems if p.name not in report.lookalikes):
             print(f"warning: {problem}", file=sys.stderr)
+        site.delivery = Delivery.named(args.delivery, seed=args.seed)
         result = site.fire(args.name, args.sample, payload=payload, set=parse_sets(args.set))
         print(_json(result) if args.format == "json" else _table(result))
-        return 0 if result.ok else 1
+        idempotent = True
+        if args.delivery == "duplicates" and payload is None:
+            report = site.check_idempotent(args.name, args.sample or "default")
+            idempotent = bool(report["idempotent"].all())
+            print(f"\nidempotency (each payload delivered twice, on a fresh site):\n{report.to_string(index=False)}")
+        return 0 if result.ok and idempotent else 1
 
 
 def _table(result: Result) -> str:

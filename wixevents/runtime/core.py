@@ -26,8 +26,9 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from ..events.samples import samples
-from . import runner
-from .clock import Clock, IdGenerator, SystemClock
+from . import delivering, runner
+from .clock import Clock, FixedClock, IdGenerator, SystemClock
+from .delivery import EXACTLY_ONCE, Delivery
 from .dispatch import DEFAULT_CASCADE_LIMIT, dispatch, pick_handler
 from .firing import prepare
 from .handlers import Handler, Registry
@@ -80,6 +81,10 @@ class SiteCore:
         self.history = History()
         self._counter = {"seq": 0, "fire": 0}
         self._lock = threading.Lock()
+        #: How events reach handlers (:mod:`wixevents.runtime.delivery`); exactly once by default.
+        self.delivery: Delivery = EXACTLY_ONCE
+        #: The last ``entityEventSequence`` given to each entity by ``play`` (module:entityId → number).
+        self.sequences: dict[str, int] = {}
         self._setup()
 
     def _setup(self) -> None:
@@ -139,15 +144,29 @@ class SiteCore:
         payload is fired as given (see :mod:`wixevents.runtime.firing`).
         """
         prepared = prepare(name, sample, payload, set, now=self.clock.now(), new_id=self.ids)
-        return dispatch(self, prepared, self.registry.for_event(prepared.event), "fire")
+        if delivering.plain(self):
+            return dispatch(self, prepared, self.registry.for_event(prepared.event), "fire")
+        return delivering.one(self, prepared)
 
     def fire_all(self, name: str, *, set: Mapping[str, Any] | None = None) -> Results:
         """Fire every sample variant of ``name``, in the order of ``wixevents.samples(name)``."""
         return Results(self.fire(name, variant, set=set) for variant in samples(name))
 
     def fire_many(self, name: str, payloads: Iterable[Any], *, set: Mapping[str, Any] | None = None) -> Results:
-        """Fire each payload (a dict or JSON text) in turn, as given."""
-        return Results(self.fire(name, payload=p, set=set) for p in payloads)
+        """Fire each payload (a dict or JSON text) in turn, as given (delivered as a sequence by ``site.delivery``)."""
+        if delivering.plain(self):
+            return Results(self.fire(name, payload=p, set=set) for p in payloads)
+        return delivering.many(self, [prepare(name, None, p, set, now=self.clock.now(), new_id=self.ids)
+                                      for p in payloads])
+
+    def play(self, scenario: Any, overrides: Mapping[str | int, Mapping[str, Any]] | None = None, *,
+             delivery: Delivery | None = None) -> Results:
+        """Fire a scenario (a built-in name from ``wixevents.scenarios``, or steps as data); see :mod:`.play`."""
+        return delivering.play(self, scenario, overrides, delivery)
+
+    def check_idempotent(self, target: Any, variant: str = "default") -> pd.DataFrame:
+        """Deliver an event (or each event of a scenario) twice on fresh copies; see :mod:`.idempotency`."""
+        return delivering.check_idempotent(self, target, variant)
 
     async def fire_async(self, name: str, sample: str | None = None, *, payload: Any = None,
                          set: Mapping[str, Any] | None = None) -> Result:
@@ -183,6 +202,16 @@ class SiteCore:
     def load_history(path: str | os.PathLike[str]) -> History:
         """Read a history saved with ``site.history.save(path)``."""
         return History.load(path)
+
+    def _fresh_copy(self) -> SiteCore:
+        """A site with these handlers, mode and timeout, a fixed clock and empty history (rooms copy seeds)."""
+        copy = type(self)(mode=self.mode, clock=FixedClock(), timeout=self.timeout, seed="fresh-copy")
+        copy.registry = self.registry
+        return copy
+
+    def _state_snapshot(self) -> dict[str, list[Any]]:
+        """What the site holds now, comparable between copies (rooms add their stores)."""
+        return {}
 
     def _next(self, counter: str) -> int:
         with self._lock:

@@ -41,8 +41,12 @@ DEFAULT_CASCADE_LIMIT = 10
 
 
 def dispatch(site: SiteCore, prepared: Prepared, handlers: list[Handler], trigger: str, *,
-             check: bool = True) -> Result:
-    """Record the fire of ``prepared``, run ``handlers`` (unless a message row says why not)."""
+             check: bool = True, attempt: int = 1, delivered_at: str | None = None) -> Result:
+    """Record the fire of ``prepared``, run ``handlers`` (unless a message row says why not).
+
+    ``attempt`` and ``delivered_at`` (default: the fire's time) go on every row, for deliveries
+    made by :mod:`wixevents.runtime.deliver`.
+    """
     outer = current_run()
     inside = outer is not None and outer.site is site
     parent = outer.seq if outer is not None and inside else None
@@ -50,11 +54,12 @@ def dispatch(site: SiteCore, prepared: Prepared, handlers: list[Handler], trigge
     fire = Fire(site._next("fire"), prepared.event, prepared.variant, prepared.payload, prepared.time,
                 trigger, site.mode, prepared.event_id)
     site.history.add_fire(fire)
+    delivery: dict[str, Any] = {"attempt": attempt, "delivered_at": delivered_at or fire.time}
     why = _why_nothing_runs(site, prepared, handlers, trigger, depth, parent)
     if why is not None:
         status, error, note = why
         run = Run(site._next("seq"), site.ids(), fire.fire, fire.event, None, None, fire.variant, status,
-                  fire.time, 0.0, None, error, (), (), parent, trigger, note)
+                  fire.time, 0.0, None, error, (), (), parent, trigger, note, **delivery)
         site.history.add_run(run)
         return Result(fire, [run], history=site.history)
 
@@ -63,7 +68,8 @@ def dispatch(site: SiteCore, prepared: Prepared, handlers: list[Handler], trigge
 
     first = event()
     enclosing = outer if inside else None
-    runs = [_run(site, h, fire, first if i == 0 else event(), enclosing, depth) for i, h in enumerate(handlers)]
+    runs = [_run(site, h, fire, first if i == 0 else event(), enclosing, depth, delivery)
+            for i, h in enumerate(handlers)]
     return Result(fire, runs, first, history=site.history)
 
 
@@ -86,7 +92,7 @@ def _why_nothing_runs(site: SiteCore, prepared: Prepared, handlers: list[Handler
         return ("invalid_payload", ErrorInfo("InvalidPayload", str(prepared.error), problems=problems),
                 "The payload does not match the event's schema, so no handler ran.")
     names = ", ".join(f"{h.name} ({h.source})" for h in handlers) or "none registered"
-    if trigger in ("fire", "cascade") and site.mode == "preview":
+    if trigger in ("fire", "cascade", "duplicate") and site.mode == "preview":
         return ("not_triggered_in_preview", None,
                 f"Backend events do not fire in preview on Wix, only on the published site. Handlers that would "
                 f"run when published: {names}. Run one by hand with site.test({prepared.event!r}, ...), like "
@@ -98,14 +104,15 @@ def _why_nothing_runs(site: SiteCore, prepared: Prepared, handlers: list[Handler
     return None
 
 
-def _run(site: SiteCore, handler: Handler, fire: Fire, event: Any, outer: RunContext | None, depth: int) -> Run:
+def _run(site: SiteCore, handler: Handler, fire: Fire, event: Any, outer: RunContext | None, depth: int,
+         delivery: dict[str, Any]) -> Run:
     seq, run_id, started = site._next("seq"), site.ids(), site.clock.now()
     parent = outer.seq if outer is not None else None
     context = RunContext(site, seq, handler.name, handler.source, event, fire.fire, depth, outer)
     outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout, measure=site.durations)
     run = Run(seq, run_id, fire.fire, fire.event, handler.name, handler.source, fire.variant, outcome.status,
               iso(started), outcome.duration_ms, jsonable(outcome.value), outcome.error, outcome.logs,
-              tuple(context.close()), parent, fire.trigger)
+              tuple(context.close()), parent, fire.trigger, **delivery)
     site.history.add_run(run)
     return run
 

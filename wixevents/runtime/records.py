@@ -21,7 +21,9 @@ Statuses of a run:
 
 Triggers of a run: ``fire``, ``test``, ``cascade`` (a data event fired by a
 simulated ``wix-data`` call) and ``hook`` (a data hook run inside such a call;
-its row has the hook name, ``Orders_beforeInsert``, as ``event`` and ``handler``).
+its row has the hook name, ``Orders_beforeInsert``, as ``event`` and ``handler``);
+with a :class:`~wixevents.runtime.delivery.Delivery` also ``duplicate`` (the same
+event delivered again) and ``retry`` (a redelivery after the handler failed).
 
 The set is open: tables colour unknown statuses grey.
 """
@@ -152,6 +154,12 @@ class Run:
     parent: int | None = None
     trigger: str = "fire"
     note: str | None = None
+    #: Which delivery of this event to this handler the row is: 1, then 2, 3, ... for retries
+    #: (see :mod:`wixevents.runtime.delivery`).
+    attempt: int = 1
+    #: When the event reached the handler on the site's (virtual) delivery timeline: the fire's
+    #: time for a first delivery, later for a duplicate or a retry; None in histories saved before.
+    delivered_at: str | None = None
 
     @property
     def ok(self) -> bool:

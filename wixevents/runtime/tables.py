@@ -7,8 +7,10 @@ Columns of a run table, one row per handler run (or per fire that ran nothing):
 the site does not measure durations), ``value`` (the return value), ``error``
 (``Type: message``), ``log_lines``, ``parent`` (seq of the run that fired this
 one, else None), ``run_id``, ``fire`` (rows with one fire number come from one
-firing), ``trigger`` (``fire`` or ``test``), ``started`` and ``note`` (why a
-row ran nothing). The short tables shown in notebooks and terminals put the note
+firing), ``trigger`` (``fire``, ``test``, ``cascade``, ``hook``, ``duplicate``,
+``retry``), ``started``, ``note`` (why a row ran nothing), ``attempt`` (1, or the
+retry's number plus one) and ``delivered_at`` (when the delivery reached the
+handler on the site's virtual timeline). The short tables shown in notebooks and terminals put the note
 in the ``error`` column when there is no error.
 
 HTML is written by hand (no jinja2 needed): a compact table with one colour per
@@ -32,7 +34,7 @@ else:
 __all__ = ["RUN_COLUMNS", "html_table", "logs_frame", "payloads_frame", "runs_frame", "text_table"]
 
 RUN_COLUMNS = ["seq", "event", "handler", "source", "variant", "status", "duration_ms", "value", "error",
-               "log_lines", "parent", "run_id", "fire", "trigger", "started", "note"]
+               "log_lines", "parent", "run_id", "fire", "trigger", "started", "note", "attempt", "delivered_at"]
 LOG_COLUMNS = ["seq", "handler", "source", "level", "message", "time", "origin"]
 #: Background colour per status; any other status is grey.
 COLOURS = {"ok": "#d4edda", "error": "#f8d7da", "timeout": "#ffe5b4", "out_of_memory": "#f3c4e3",
@@ -53,7 +55,8 @@ def runs_frame(runs: Iterable[Run]) -> pd.DataFrame:
     rows = [{"seq": r.seq, "event": r.event, "handler": r.handler, "source": r.source, "variant": r.variant,
              "status": r.status, "duration_ms": round(r.duration_ms, 3), "value": r.value,
              "error": str(r.error) if r.error else None, "log_lines": len(r.logs), "parent": r.parent,
-             "run_id": r.run_id, "fire": r.fire, "trigger": r.trigger, "started": r.started, "note": r.note}
+             "run_id": r.run_id, "fire": r.fire, "trigger": r.trigger, "started": r.started, "note": r.note,
+             "attempt": r.attempt, "delivered_at": r.delivered_at}
             for r in runs]
     frame: pd.DataFrame = pd.DataFrame(rows, columns=RUN_COLUMNS)
     if frame.empty:

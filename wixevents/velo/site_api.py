@@ -18,6 +18,7 @@ and keeps the history unless asked (``history=True``).
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
 from ..runtime.context import use_site
@@ -48,6 +49,27 @@ class VeloSite(SiteCore):
     def _setup(self) -> None:
         super()._setup()
         self.velo = VeloState(self)
+
+    def _fresh_copy(self) -> SiteCore:
+        """The core's copy, plus this site's seeds, secrets, HTTP stubs and identity (not its data)."""
+        copy = super()._fresh_copy()
+        if isinstance(copy, VeloSite):
+            with self.velo.lock:
+                copy.velo.seeds = deepcopy(self.velo.seeds)
+                copy.velo.secrets, copy.velo.http = dict(self.velo.secrets), self.velo.http
+                copy.velo.identity = dict(self.velo.identity)
+            copy.velo.restore()
+        return copy
+
+    def _state_snapshot(self) -> dict[str, list[Any]]:
+        """Collections, contacts, emails and HTTP calls, without generated IDs and dates (see check_idempotent)."""
+        with self.velo.lock:
+            found = {f"collection {name}": [_plain(item) for item in items.values()]
+                     for name, items in self.velo.collections.items()}
+            found["contacts"] = [_plain(c) for c in self.velo.contacts.values()]
+            found["emails"] = [_plain(e) for e in self.velo.emails]
+            found["http calls"] = [_plain(c) for c in self.velo.http_calls]
+        return {name: sorted(items, key=repr) for name, items in found.items() if items}
 
     def use(self) -> AbstractContextManager[SiteCore]:
         """``with site.use(): wix_data.insert(...)`` -- simulated calls outside any run act on this site."""
@@ -136,3 +158,13 @@ class VeloSite(SiteCore):
     def trace(self, seq: int) -> Trace:
         """The cascade containing run ``seq`` as a tree: what ran, what it called, what that caused."""
         return Trace(self.history, seq)
+
+
+_GENERATED = frozenset({"_id", "_createdDate", "_updatedDate", "_owner", "call", "seq", "time"})
+
+
+def _plain(record: Any) -> Any:
+    """``record`` without the keys a store generates (IDs, dates, call numbers), for comparing two sites."""
+    if isinstance(record, dict):
+        return {k: _plain(v) for k, v in record.items() if k not in _GENERATED}
+    return record
