@@ -17,6 +17,7 @@ Decisions:
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,16 @@ class Graph:
             target = self.resolve(spec, rel, parsed.file, line)
             if target is not None:
                 resolved[spec] = target
+        for dyn in parsed.dynamic:  # import('x'): a module that cannot be found fails when the line runs
+            if dyn.specifier is None or dyn.specifier in resolved:
+                continue
+            before = len(self.problems)
+            target = self.resolve(dyn.specifier, rel, parsed.file, dyn.line)
+            if target is not None:
+                resolved[dyn.specifier] = target
+            self.problems[before:] = [replace(p, severity="warning", message=f"{p.message} (a dynamic import: "
+                                              "its promise rejects when this line runs)")
+                                      for p in self.problems[before:]]
         return module_id
 
     def resolve(self, spec: str, rel: str, file: str, line: int) -> str | None:

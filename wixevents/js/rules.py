@@ -91,6 +91,11 @@ def check_name(name: str, kind: str, file: str, line: int) -> JsProblem | None:
             return JsProblem(file, line, "not-a-handler", f"{name} is not a Wix event name, so Wix never calls it "
                              "(fine for a helper; move helpers to another backend file to keep events.js clear).",
                              "warning", name=name)
+        collection, _, hook = name.rpartition("_")
+        if collection and hook in catalog.hooks:
+            return JsProblem(file, line, "hook-in-events", f"{name} is a data hook ({hook} of collection "
+                             f"{collection}), and data hooks run from data.js: Wix never calls a hook exported "
+                             f"from {file}. Move it to backend/data.js.", "error", ("data.js",), name)
         found = catalog.suggest(name)
         hint = f" Did you mean {', '.join(found)}?" if found else ""
         return JsProblem(file, line, "unknown-name", f"{name} is not a Wix backend event handler name.{hint} "

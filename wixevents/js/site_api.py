@@ -90,13 +90,15 @@ class JsSite(SiteCore):
         if not files:
             where = "holds no events.js or data.js" if target.is_dir() else "does not exist"
             raise FileNotFoundError(f"{target} {where}; give a site's backend folder or its events.js / data.js")
-        from .loader import load_file
+        from .loader import load_plans, plan_file
 
         engine, chosen = self.js_engine, source or self.registry.primary
         report = LoadReport(" + ".join(f.name for f in files), chosen)
-        for file in files:  # a file given by another name (my-handlers.js) is read as an events.js
-            kind = "data" if file.name == "data.js" else "events"
-            module = load_file(engine, file, source=chosen, root=file.parent, kind=kind, strict=False)
+        # a file given by another name (my-handlers.js) is read as an events.js; every file is read before
+        # any is loaded, so one JsLoadError lists the problems of events.js, data.js and what they import
+        plans = [plan_file(engine, file, source=chosen, root=file.parent,
+                           kind="data" if file.name == "data.js" else "events", strict=False) for file in files]
+        for module in load_plans(engine, plans):
             register_module(self.registry, module, report)
         if report.lookalikes:
             warnings.warn(f"{report.origin}: not Wix handler names, not registered: " + ", ".join(report.lookalikes),

@@ -1,0 +1,121 @@
+"""Load and fire the backends of public Wix site repositories, and say what stopped them.
+
+Usage::
+
+    python tools/survey_sites.py CHECKOUTS [--manifest tools/data/survey_sites.json] [--json]
+
+``CHECKOUTS`` holds one folder per repository, named ``owner+name`` (as in the
+manifest), each with the repository's ``src/backend`` (and ``src/public`` when
+the site has one). For every site the script makes a fresh ``Site``, loads
+``events.js`` and ``data.js`` with ``site.load_js`` (a backend with neither has
+its web modules and ``http-functions.js`` loaded as helper modules instead), then
+fires every registered event handler once with its default sample. It prints
+``loaded X/Y, fired ok A/B`` and, per site, why a load or a fire failed, with
+each failure classed as ``wixevents`` (something wixevents does not support)
+or ``site`` (the site's own code: a file missing from the repository, a syntax
+error, a throw in the handler).
+
+No repository's code is committed: the manifest names repositories and commits only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+from wixevents import FixedClock, Site
+from wixevents.js.errors import JsLoadError
+
+#: Load-problem codes that are the site's own doing; any other error code is a gap in wixevents.
+SITE_CODES = frozenset({"missing-module", "syntax", "outside-site", "load-error", "duplicate-export",
+                        "not-a-function", "commonjs", "commonjs-helper"})
+#: Phrases in a run's error that point at wixevents (a module or feature it does not run).
+WIXEVENTS_PHRASES = ("not available yet", "wixevents does not", "is not simulated", "npm package",
+                     "Node built-in", "is not supported by wixevents")
+MODULE_FILES = (".web.js", ".jsw")
+
+
+def classify_load(exc: JsLoadError) -> tuple[str, str]:
+    errors = [p for p in exc.problems if p.severity == "error"] or exc.problems
+    ours = [p for p in errors if p.code not in SITE_CODES]
+    if any(p.code == "load-error" and any(s in p.message for s in WIXEVENTS_PHRASES) for p in errors):
+        ours = [p for p in errors if p.code == "load-error"]
+    first = (ours or errors)[0]
+    return ("wixevents" if ours else "site"), f"{first.file}:{first.line}: {first.code}: {first.message[:160]}"
+
+
+def survey_site(backend: Path) -> dict[str, Any]:
+    """Load one backend and fire its handlers; a dict of what happened."""
+    out: dict[str, Any] = {"loaded": False, "fires": [], "reason": "", "blame": ""}
+    with Site(clock=FixedClock()) as site, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            if (backend / "events.js").is_file() or (backend / "data.js").is_file():
+                site.load_js(backend)
+            else:
+                from wixevents.js.loader import load_file
+
+                files = sorted(f for f in backend.rglob("*") if f.name.endswith(MODULE_FILES)
+                               or f.name == "http-functions.js")
+                for file in files:
+                    load_file(site.js_engine, file, source="site", root=backend, kind="module", strict=False)
+        except JsLoadError as exc:
+            out["blame"], out["reason"] = classify_load(exc)
+            return out
+        except Exception as exc:  # noqa: BLE001  (a survey reports every failure and goes on)
+            out["blame"], out["reason"] = "wixevents", f"{type(exc).__name__}: {exc}"
+            return out
+        out["loaded"] = True
+        for name in sorted({h.name for h in site.registry}):
+            try:
+                result = site.fire(name)
+            except Exception as exc:  # noqa: BLE001
+                out["fires"].append({"name": name, "status": "crash", "blame": "wixevents", "error": repr(exc)})
+                continue
+            for run in result:
+                error = f"{run.error.type}: {run.error.message}" if run.error else ""
+                blame = "" if run.ok else ("wixevents" if any(s in error for s in WIXEVENTS_PHRASES) else "site")
+                out["fires"].append({"name": name, "status": run.status, "blame": blame, "error": error[:200]})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0])
+    parser.add_argument("checkouts", type=Path, help="folder of owner+name checkouts")
+    parser.add_argument("--manifest", type=Path, default=Path(__file__).parent / "data" / "survey_sites.json")
+    parser.add_argument("--json", action="store_true", help="print the full results as JSON")
+    args = parser.parse_args(argv)
+    manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
+    results: dict[str, dict[str, Any]] = {}
+    for entry in manifest["sites"]:
+        folder = args.checkouts / entry["repo"].replace("/", "+") / "src" / "backend"
+        if not folder.is_dir():
+            results[entry["repo"]] = {"loaded": False, "fires": [], "reason": "no checkout", "blame": "missing"}
+            continue
+        results[entry["repo"]] = survey_site(folder)
+    present = {k: v for k, v in results.items() if v["blame"] != "missing"}
+    loaded = sum(r["loaded"] for r in present.values())
+    fires = [f for r in present.values() for f in r["fires"]]
+    ok = sum(f["status"] == "ok" for f in fires)
+    if args.json:
+        print(json.dumps(results, indent=1))
+    for repo, r in results.items():
+        bad = [f for f in r["fires"] if f["status"] != "ok"]
+        if not r["loaded"]:
+            print(f"  {repo}: NOT LOADED [{r['blame']}] {r['reason']}")
+        elif bad:
+            for f in bad:
+                print(f"  {repo}: {f['name']} {f['status']} [{f['blame']}] {f['error']}")
+    ours_load = sum(r["blame"] == "wixevents" for r in present.values())
+    ours_fire = sum(f["blame"] == "wixevents" for f in fires)
+    print(f"loaded {loaded}/{len(present)}, fired ok {ok}/{len(fires)} "
+          f"(wixevents-caused: {ours_load} load(s), {ours_fire} fire(s); sites missing: {len(results) - len(present)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
