@@ -33,6 +33,7 @@ from .engine import JsEngine
 from .errors import JsError, JsLoadError, JsProblem
 from .handler import JsHandler
 from .model import ParsedModule
+from .npm import commonjs_code
 from .parse import parse
 from .resolve import Graph
 from .rewrite import rewrite
@@ -95,7 +96,8 @@ def _load(engine: JsEngine, plan: Plan) -> JsModule:
     with engine.lock:
         for module_id, (module, resolved) in graph.modules.items():
             try:
-                engine.define(module_id, rewrite(module, module_id, resolved, module.file))
+                engine.define(module_id, commonjs_code(module_id, module.source.decode("utf-8"), resolved, module.file)
+                              if module.kind == "commonjs" else rewrite(module, module_id, resolved, module.file))
             except JsError as exc:
                 file = exc.file if exc.file not in (None, "<anonymous>") else module.file  # V8 names no file here
                 raise JsLoadError([JsProblem(file, exc.line or 1, "syntax",

@@ -46,6 +46,7 @@ from .register import register_module
 
 if TYPE_CHECKING:
     from .engine import JsEngine
+    from .standins import JsModules
 
 __all__ = ["JsSite"]
 
@@ -81,6 +82,18 @@ class JsSite(SiteCore):
                 self._js = engine
                 self._js_closer = weakref.finalize(self, _close, engine)
             return self._js
+
+    @property
+    def js_modules(self) -> JsModules:
+        """Modules standing in for npm packages: ``site.js_modules["axios"] = source or object`` (:mod:`.standins`)."""
+        engine = self.js_engine
+        found = getattr(engine, "_standins", None)
+        if found is None:
+            from .standins import JsModules
+
+            found = JsModules(engine)
+            engine._standins = found  # type: ignore[attr-defined]  # one table per engine, gone with it
+        return found
 
     def load_js(self, path: str | Path, *, source: str | None = None) -> LoadReport:
         """Register the handlers of ``events.js`` and the hooks of ``data.js`` (a file, or a backend folder)."""
