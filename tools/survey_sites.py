@@ -13,7 +13,8 @@ fires every registered event handler once with its default sample. It prints
 ``loaded X/Y, fired ok A/B`` and, per site, why a load or a fire failed, with
 each failure classed as ``wixevents`` (something wixevents does not support)
 or ``site`` (the site's own code: a file missing from the repository, a syntax
-error, a throw in the handler).
+error, a throw in the handler) or ``npm-not-installed`` (the site needs npm
+packages that its repository does not commit: run ``npm install`` in the checkout).
 
 No repository's code is committed: the manifest names repositories and commits only.
 """
@@ -29,6 +30,7 @@ from typing import Any
 
 from wixevents import FixedClock, Site
 from wixevents.js.errors import JsLoadError
+from wixevents.runtime.loader import LoadProblem
 
 #: Load-problem codes that are the site's own doing; any other error code is a gap in wixevents.
 SITE_CODES = frozenset({"missing-module", "syntax", "outside-site", "load-error", "duplicate-export",
@@ -39,9 +41,18 @@ WIXEVENTS_PHRASES = ("not available yet", "wixevents does not", "is not simulate
 MODULE_FILES = (".web.js", ".jsw")
 
 
+def _wix_export(problem: LoadProblem) -> bool:
+    """A missing export of a Wix module (wixevents lacks it) rather than of a site file."""
+    return "does not provide an export named" in problem.message and "module 'wix-" in problem.message \
+        or "module '@wix/" in problem.message
+
+
 def classify_load(exc: JsLoadError) -> tuple[str, str]:
     errors = [p for p in exc.problems if p.severity == "error"] or exc.problems
-    ours = [p for p in errors if p.code not in SITE_CODES]
+    if errors and all(p.code == "npm-missing" for p in errors):
+        first = errors[0]
+        return "npm-not-installed", f"{first.file}:{first.line}: {first.message[:160]}"
+    ours = [p for p in errors if (p.code not in SITE_CODES and p.code != "npm-missing") or _wix_export(p)]
     if any(p.code == "load-error" and any(s in p.message for s in WIXEVENTS_PHRASES) for p in errors):
         ours = [p for p in errors if p.code == "load-error"]
     first = (ours or errors)[0]
@@ -111,9 +122,11 @@ def main(argv: list[str] | None = None) -> int:
             for f in bad:
                 print(f"  {repo}: {f['name']} {f['status']} [{f['blame']}] {f['error']}")
     ours_load = sum(r["blame"] == "wixevents" for r in present.values())
+    npm = sum(r["blame"] == "npm-not-installed" for r in present.values())
     ours_fire = sum(f["blame"] == "wixevents" for f in fires)
     print(f"loaded {loaded}/{len(present)}, fired ok {ok}/{len(fires)} "
-          f"(wixevents-caused: {ours_load} load(s), {ours_fire} fire(s); sites missing: {len(results) - len(present)})")
+          f"(wixevents-caused: {ours_load} load(s), {ours_fire} fire(s); npm packages not installed in the checkout: "
+          f"{npm}; sites missing: {len(results) - len(present)})")
     return 0
 
 

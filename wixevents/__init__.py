@@ -26,6 +26,7 @@ from .runtime.result import Result, Results
 from .site import Site
 
 if TYPE_CHECKING:
+    from .js.check import check
     from .notebook.magics import load_ipython_extension
     from .notebook.widgets import Workbench
 
@@ -49,6 +50,7 @@ __all__ = [
     "WixEventsError",
     "Workbench",
     "catalog",
+    "check",
     "current_run",
     "load_ipython_extension",
     "sample",
@@ -64,6 +66,10 @@ def __getattr__(name: str) -> Any:
         from .notebook.widgets import Workbench
 
         return Workbench
+    if name == "check":
+        from .js.check import check
+
+        return check
     if name == "load_ipython_extension":
         from .notebook.magics import load_ipython_extension
 

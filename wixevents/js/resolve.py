@@ -101,7 +101,8 @@ class Graph:
                 return module_id
             path = _site_file(self.root, candidate)
             if path is not None:
-                return self.add(path.read_text(encoding="utf-8-sig"), candidate, None)
+                text = path.read_text(encoding="utf-8-sig")  # a JSON file imports as its value (default export)
+                return self.add(f"export default {text};" if path.suffix == ".json" else text, candidate, None)
         where = f"next to {file}" if self.root is not None else "(no folder given: load the file from disk)"
         self.problems.append(JsProblem(file, line, "missing-module", f"cannot find '{spec}' {where}; looked for "
                                        f"{target}, {target}.js and {target}.jsw."))
