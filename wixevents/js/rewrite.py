@@ -50,7 +50,11 @@ def rewrite(module: ParsedModule, module_id: str, resolved: Mapping[str, str], d
     def namespace(spec: str) -> str:
         if spec not in names:
             names[spec] = f"__wx_m{len(names)}"
-            head.append(f"const {names[spec]} = __wx_import({json.dumps(resolved[spec])});")
+            if spec in resolved:
+                head.append(f"const {names[spec]} = __wx_import({json.dumps(resolved[spec])});")
+            else:  # left unresolved by a dynamic import's load (a warning then): it fails when that import runs
+                message = json.dumps(f"{shown}: cannot import '{spec}' (see the load report's warnings)")
+                head.append(f"const {names[spec]} = (() => {{ throw new Error({message}); }})();")
         return names[spec]
 
     for imp in module.imports:
