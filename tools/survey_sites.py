@@ -43,16 +43,16 @@ MODULE_FILES = (".web.js", ".jsw")
 
 def _wix_export(problem: LoadProblem) -> bool:
     """A missing export of a Wix module (wixevents lacks it) rather than of a site file."""
-    return "does not provide an export named" in problem.message and "module 'wix-" in problem.message \
+    return ("does not provide an export named" in problem.message and "module 'wix-" in problem.message) \
         or "module '@wix/" in problem.message
 
 
 def classify_load(exc: JsLoadError) -> tuple[str, str]:
     errors = [p for p in exc.problems if p.severity == "error"] or exc.problems
-    if errors and all(p.code == "npm-missing" for p in errors):
+    if errors and all(p.code == "npm-module" for p in errors):
         first = errors[0]
         return "npm-not-installed", f"{first.file}:{first.line}: {first.message[:160]}"
-    ours = [p for p in errors if (p.code not in SITE_CODES and p.code != "npm-missing") or _wix_export(p)]
+    ours = [p for p in errors if (p.code not in SITE_CODES and p.code != "npm-module") or _wix_export(p)]
     if any(p.code == "load-error" and any(s in p.message for s in WIXEVENTS_PHRASES) for p in errors):
         ours = [p for p in errors if p.code == "load-error"]
     first = (ours or errors)[0]
@@ -77,14 +77,14 @@ def survey_site(backend: Path) -> dict[str, Any]:
         except JsLoadError as exc:
             out["blame"], out["reason"] = classify_load(exc)
             return out
-        except Exception as exc:  # noqa: BLE001  (a survey reports every failure and goes on)
+        except Exception as exc:
             out["blame"], out["reason"] = "wixevents", f"{type(exc).__name__}: {exc}"
             return out
         out["loaded"] = True
         for name in sorted({h.name for h in site.registry}):
             try:
                 result = site.fire(name)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 out["fires"].append({"name": name, "status": "crash", "blame": "wixevents", "error": repr(exc)})
                 continue
             for run in result:

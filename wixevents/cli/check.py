@@ -38,7 +38,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.imports:
         for row in imports.itertuples():
             print(f"{row.file}:{row.line}: {row.message}")
-    else:
+    elif len(imports):
         tiers = imports["message"].str.rpartition(": ")[2]
         for tier, specs in imports.groupby(tiers)["name"]:
             print(f"imports, {tier}: {', '.join(sorted(set(specs)))}")

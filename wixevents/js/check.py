@@ -78,7 +78,6 @@ def _payload_change(old: str, new: str) -> str:
 
 def check_rows(path: str | Path) -> list[dict[str, Any]]:
     """The findings as a list of dicts (the columns of :func:`check`)."""
-    from .parse import file_kind
     from .resolve import Graph
 
     rows: list[dict[str, Any]] = []
@@ -94,13 +93,13 @@ def check_rows(path: str | Path) -> list[dict[str, Any]]:
 
     for entry in _files(Path(path)):
         graph = Graph(_Static(), "site", entry.parent)  # type: ignore[arg-type]  # the resolver's two questions
-        kind = "data" if entry.name == "data.js" else "events" if file_kind(entry.name) == "events" else "events"
+        kind = "data" if entry.name == "data.js" else "events"  # another name (my-handlers.js) reads as events.js
         graph.add(entry.read_text(encoding="utf-8-sig"), entry.name, kind)
         for problem in graph.problems:
             if problem.code in _NEVER:
                 category, verdict = ("name" if problem.code.startswith(("unknown", "hook")) else "export-form",
                                      "never-called")
-            elif problem.code in ("npm-missing", "npm-entry", "unknown-module", "node-builtin"):
+            elif problem.code in ("npm-module", "npm-entry", "unknown-module", "node-builtin"):
                 continue  # reported with the imports below
             elif problem.code in ("not-a-handler", "not-a-hook"):
                 category, verdict = "helper", "info"
@@ -145,9 +144,10 @@ def check(path: str | Path) -> pd.DataFrame:
     """A static report of the site backend at ``path`` (its root, ``src/backend``, or a file): a DataFrame."""
     import pandas as pd
 
-    return pd.DataFrame(check_rows(path), columns=COLUMNS)
+    frame: pd.DataFrame = pd.DataFrame(check_rows(path), columns=COLUMNS)
+    return frame
 
 
 def calls_every_handler(frame: pd.DataFrame) -> bool:
     """Would Wix call every handler, and would every file load? (``wixevents check`` exits 0 when so)."""
-    return not frame["verdict"].isin(["never-called", "error"]).any()
+    return not bool(frame["verdict"].isin(["never-called", "error"]).any())

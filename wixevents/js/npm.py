@@ -144,7 +144,7 @@ def resolve_bare(graph: Graph, spec: str, start: Path | None, file: str, line: i
     if pkg is None:
         where = "the site has no node_modules folder" if start is None or not any(
             (f / "node_modules").is_dir() for f in (start, *start.parents)) else f"no node_modules/{name} was found"
-        graph.problems.append(JsProblem(file, line, "npm-missing", f"cannot import '{spec}' (line {line}): it is an "
+        graph.problems.append(JsProblem(file, line, "npm-module", f"cannot import '{spec}' (line {line}): it is an "
                                         f"npm package and {where} above the backend folder. Install it in the site's "
                                         f"folder (where package.json is): npm install {name} -- or stand one in: "
                                         f"site.js_modules[{name!r}] = '<JavaScript source>' or a Python object."))

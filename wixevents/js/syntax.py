@@ -109,7 +109,8 @@ class Walker:
                 fn, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
                 if fn is not None and fn.type == "import":
                     first = args.named_children[0] if args is not None and args.named_children else None
-                    literal = first is not None and first.type == "string" and len(args.named_children) == 1
+                    literal = (first is not None and args is not None and first.type == "string"
+                               and len(args.named_children) == 1)
                     self.dynamic.append(DynamicImport(self.name(first) if literal and first else None,
                                                       self.line(node), fn.start_byte, fn.end_byte))
             elif node.type == "await_expression" and not inside:

@@ -32,10 +32,14 @@ GLOBAL_FETCH = ("globalThis.fetch = function fetch(...args) { return __wixevents
 #: The built-ins wixevents provides, by module name, and the file that implements each.
 BUILTINS = {"buffer": "buffer.js", "crypto": "crypto.js", "util": "util.js", "url": "url.js"}
 #: Node's built-in module names (a bare import of one of these is never an npm package).
-NODE_BUILTINS = frozenset("""assert async_hooks buffer child_process cluster console constants crypto dgram
-diagnostics_channel dns domain events fs fs/promises http http2 https inspector module net os path path/posix
-perf_hooks process punycode querystring readline repl stream stream/promises string_decoder timers
-timers/promises tls trace_events tty url util v8 vm wasi worker_threads zlib""".split())
+NODE_BUILTINS = frozenset((
+    "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants", "crypto", "dgram",
+    "diagnostics_channel", "dns", "domain", "events", "fs", "fs/promises", "http", "http2", "https",
+    "inspector", "module", "net", "os", "path", "path/posix", "perf_hooks", "process", "punycode",
+    "querystring", "readline", "repl", "stream", "stream/promises", "string_decoder", "timers",
+    "timers/promises", "tls", "trace_events", "tty", "url", "util", "v8", "vm", "wasi", "worker_threads",
+    "zlib",
+))
 
 
 def builtin_name(spec: str) -> str | None:
