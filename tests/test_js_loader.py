@@ -57,7 +57,7 @@ def test_circular_imports_between_site_files_load(engine: JsEngine, tmp_path: Pa
     assert load_file(engine, backend / "events.js").handlers[0]({}) == "afunction"  # as ES modules link
 
 
-def test_an_npm_package_not_installed_fails_at_load_time_naming_it_the_file_line_and_the_npm_install_line(engine: JsEngine) -> None:
+def test_a_package_not_installed_fails_at_load_naming_it_the_file_line_and_npm_install(engine: JsEngine) -> None:
     with pytest.raises(JsLoadError) as caught:
         load_source(engine, "import wixData from 'wix-data';\nimport axios from 'axios';\n"
                             "export function wixBilling_onInvoicePaid() {}")
