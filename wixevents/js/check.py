@@ -14,7 +14,9 @@ and resolver as ``site.load_js``, and returns one row per finding:
 * anything else that would stop a load (syntax errors, missing files).
 
 ``verdict`` is ``never-called`` for a handler Wix would not call, ``error``
-for a file that would not load, ``warning`` or ``info`` otherwise;
+for a file Wix would not load (a syntax error, a missing site file),
+``warning`` for what wixevents cannot run but Wix can (an npm package not
+installed here, a Wix module wixevents does not know), ``info`` otherwise;
 :func:`calls_every_handler` is what ``wixevents check`` turns into exit 0 / 1.
 """
 
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import WixEventsError
 from ..events.catalog import catalog
 from .rules import IGNORED_FORMS
-from .tiers import module_tier
+from .tiers import COMPLETE, module_tier
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,36 +93,45 @@ def check_rows(path: str | Path) -> list[dict[str, Any]]:
             rows.append(dict(zip(COLUMNS, (file, line, category, name, verdict, message, ", ".join(suggestions)),
                                  strict=True)))
 
-    for entry in _files(Path(path)):
-        graph = Graph(_Static(), "site", entry.parent)  # type: ignore[arg-type]  # the resolver's two questions
-        kind = "data" if entry.name == "data.js" else "events"  # another name (my-handlers.js) reads as events.js
-        graph.add(entry.read_text(encoding="utf-8-sig"), entry.name, kind)
-        for problem in graph.problems:
-            if problem.code in _NEVER:
-                category, verdict = ("name" if problem.code.startswith(("unknown", "hook")) else "export-form",
-                                     "never-called")
-            elif problem.code in ("npm-module", "npm-entry", "unknown-module", "node-builtin"):
-                continue  # reported with the imports below
-            elif problem.code in ("not-a-handler", "not-a-hook"):
-                category, verdict = "helper", "info"
+    entries = _files(Path(path))
+    backend = entries[0].parent
+    others = sorted(f for f in backend.rglob("*") if f.suffix in (".js", ".jsw") and f.is_file()
+                    and "node_modules" not in f.relative_to(backend).parts and f not in entries)
+    graph = Graph(_Static(), "site", backend)  # type: ignore[arg-type]  # the resolver's two questions
+    for entry in [*entries, *others]:  # events.js, data.js, then every other backend file (web modules, http-functions)
+        kind = "data" if entry.name == "data.js" else "events" if entry in entries else "module"
+        rel = entry.relative_to(backend).as_posix()
+        if f"site/{rel}" not in graph.modules:
+            graph.add(entry.read_text(encoding="utf-8-sig"), rel, kind)
+    for problem in graph.problems:
+        if problem.code in _NEVER:
+            category, verdict = ("name" if problem.code.startswith(("unknown", "hook")) else "export-form",
+                                 "never-called")
+        elif problem.code in ("npm-module", "npm-entry", "unknown-module", "node-builtin"):
+            continue  # reported with the imports below
+        elif problem.code in ("not-a-handler", "not-a-hook"):
+            category, verdict = "helper", "info"
+        else:
+            category, verdict = "load", problem.severity
+        add(problem.file, problem.line, category, problem.name, verdict, problem.message, problem.suggestions)
+    for module_id, (parsed, resolved) in graph.modules.items():
+        if parsed.kind in ("events", "data"):
+            for export in parsed.handlers:
+                _handler_rows(add, parsed.file, export.line, export.name)
+        dynamic = [(d.specifier, d.line) for d in parsed.dynamic if d.specifier is not None]
+        for spec, line in [*parsed.specifiers, *dynamic]:
+            if spec.startswith((".", "/", "backend/", "public/")):
+                tier = "site file" if spec in resolved else "site file missing"
+            elif spec in resolved and resolved[spec].startswith("npm:"):
+                tier = "npm present"
             else:
-                category, verdict = "load", problem.severity
-            add(problem.file, problem.line, category, problem.name, verdict, problem.message, problem.suggestions)
-        for module_id, (parsed, resolved) in graph.modules.items():
-            if parsed.kind in ("events", "data"):
-                for export in parsed.handlers:
-                    _handler_rows(add, parsed.file, export.line, export.name)
-            for spec, line in parsed.specifiers:
-                if spec.startswith((".", "/", "backend/", "public/")):
-                    tier = "site file" if spec in resolved else "site file missing"
-                elif spec in resolved and resolved[spec].startswith("npm:"):
-                    tier = "npm present"
-                else:
-                    tier = module_tier(spec)
-                    tier = "npm missing" if tier == "npm" else tier
-                verdict = "error" if tier in ("npm missing", "unknown", "site file missing") else "info"
-                if not module_id.startswith("npm:"):
-                    add(parsed.file, line, "import", spec, verdict, f"imports '{spec}': {tier}")
+                tier = module_tier(spec)
+                tier = "npm missing" if tier == "npm" else tier
+            # Wix installs npm packages from package.json, so a missing one is wixevents' problem, not Wix's
+            verdict = "error" if tier == "site file missing" or (tier == "unknown" and COMPLETE) else (
+                "warning" if tier in ("npm missing", "unknown") else "info")
+            if not module_id.startswith("npm:"):
+                add(parsed.file, line, "import", spec, verdict, f"imports '{spec}': {tier}")
     return rows
 
 

@@ -14,7 +14,12 @@ from .node import BUILTINS, builtin_name
 from .shims import WIX_MODULES
 from .shims.install import SHIMS
 
-__all__ = ["module_tier"]
+__all__ = ["COMPLETE", "module_tier"]
+
+#: Does :func:`module_tier` know every Wix module? While it does not (the list above is the modules
+#: wixevents simulates or names, not Wix's full module table), an ``unknown`` Wix module may be a real one
+#: that Wix loads, so ``wixevents check`` reports it as a warning, not as a file Wix would refuse.
+COMPLETE = False
 
 
 def module_tier(spec: str) -> str:
