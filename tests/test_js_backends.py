@@ -243,3 +243,35 @@ def test_check_exits_0_when_wix_calls_every_handler_1_otherwise_2_on_bad_input(
     assert "Did you mean wixCrm_onContactCreated" in capsys.readouterr().out
     assert main(["check", str(tmp_path / "nowhere")]) == 2
     assert "not a site backend" in capsys.readouterr().err
+
+
+def test_a_json_file_of_the_site_imports_as_its_value(site: Site, tmp_path: Path) -> None:
+    write(tmp_path / "src" / "backend", {"config/settings.json": '{"plans": ["basic", "pro"]}'})
+    events = "import settings from './config/settings.json';\n" + HANDLER % "return settings.plans;"
+    site.load_js(write(tmp_path / "src" / "backend", {"events.js": events}))
+    assert site.fire("wixCrm_onContactCreated").value == ["basic", "pro"]
+
+
+def test_check_fails_a_backend_that_imports_a_site_file_that_is_not_there(tmp_path: Path) -> None:
+    from wixevents import check
+    from wixevents.js.check import calls_every_handler
+
+    frame = check(write(tmp_path, {"events.js": "import { x } from './gone.js';\n"
+                                                "export function wixCrm_onContactCreated(e) {}\n"}))
+    assert not calls_every_handler(frame)
+    assert ("./gone.js", "error") in set(zip(frame.name, frame.verdict, strict=True))
+
+
+def test_the_survey_loads_the_example_site_and_fires_its_handlers() -> None:
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("survey_sites", EXAMPLE.parents[1] / "tools" / "survey_sites.py")
+    assert spec is not None and spec.loader is not None
+    survey = importlib.util.module_from_spec(spec)
+    sys.modules["survey_sites"] = survey
+    spec.loader.exec_module(survey)
+    result = survey.survey_site(EXAMPLE / "src" / "backend")
+    assert result["loaded"] and result["stand_ins"] == []
+    fired = {f["name"]: f["status"] for f in result["fires"]}
+    assert fired["wixCrm_onContactCreated"] == fired["wixMediaManager_onFileUploaded"] == "ok"
