@@ -275,3 +275,14 @@ def test_the_survey_loads_the_example_site_and_fires_its_handlers() -> None:
     assert result["loaded"] and result["stand_ins"] == []
     fired = {f["name"]: f["status"] for f in result["fires"]}
     assert fired["wixCrm_onContactCreated"] == fired["wixMediaManager_onFileUploaded"] == "ok"
+
+
+def test_a_new_member_uploads_a_welcome_card_whose_upload_fires_on_file_uploaded(site: Site) -> None:
+    if _needs_modules(site):
+        pytest.skip("members.web.js imports wix-web-module, which this build does not simulate")
+    site.load_js(EXAMPLE / "src" / "backend")
+    site.fire("wixMembers_onMemberCreated")
+    frame = site.history.to_frame()
+    assert frame["event"].tolist() == ["wixMembers_onMemberCreated", "wixMediaManager_onFileUploaded",
+                                       "AuditLog_beforeInsert", "AuditLog_afterInsert"]
+    assert set(frame["status"]) == {"ok"}
