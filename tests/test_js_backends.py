@@ -216,11 +216,12 @@ def test_check_reports_names_wix_never_calls_deprecated_events_forms_and_imports
         "events.js": ("import 'esm-pkg';\nimport 'lodash';\nimport 'wix-data';\nimport 'wix-bookings-backend';\n"
                       "import 'wix-nonsense';\nexport function wixEcommerce_onOrderCreated(e) {}\n"
                       "export function wixStores_onNewOrder(e) {}\nexport function wixCrm_onFormSubmit(e) {}\n"
-                      "export function Orders_afterInsert(item) {}\n"),
+                      "export function Orders_afterInsert(item) {}\n"
+                      "const impl = { run() {} };\nexport const wixCrm_onContactCreated = impl.run;\n"),
     }))
     rows = {(r.line, r.category, r.verdict) for r in frame.itertuples()}
     assert {(6, "name", "never-called"), (9, "name", "never-called"), (7, "deprecated", "warning"),
-            (8, "forms", "warning")} <= rows
+            (8, "forms", "warning"), (11, "export-form", "never-called")} <= rows
     tiers = dict(zip(frame[frame.category == "import"].name, frame[frame.category == "import"].message, strict=True))
     assert [tiers[s].rpartition(": ")[2] for s in ("esm-pkg", "lodash", "wix-data", "wix-bookings-backend",
                                                    "wix-nonsense")] == [
@@ -229,6 +230,14 @@ def test_check_reports_names_wix_never_calls_deprecated_events_forms_and_imports
     assert "wixEcom_onOrderApproved" in deprecated.message and deprecated.suggestions == "wixEcom_onOrderApproved"
     assert "wixEcommerce_onOrderCreated" in frame.name.tolist()
     assert "wixEcom_onOrderCreated" in frame[frame.name == "wixEcommerce_onOrderCreated"].suggestions.iloc[0]
+
+
+def test_check_accepts_a_backend_of_web_modules_only_and_skips_generated_folders(tmp_path: Path) -> None:
+    from wixevents import check
+
+    frame = check(write(tmp_path, {"src/backend/api.web.js": "import { webMethod } from 'wix-web-module';\n",
+                                   "src/backend/___spi___/x/__schema__.js": "export interface Payload {}\n"}))
+    assert frame.file.tolist() == ["api.web.js"] and frame.category.tolist() == ["import"]
 
 
 def test_check_exits_0_when_wix_calls_every_handler_1_otherwise_2_on_bad_input(

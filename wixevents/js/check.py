@@ -54,16 +54,18 @@ class _Static:
         return False
 
 
-def _files(path: Path) -> list[Path]:
+def _files(path: Path) -> tuple[Path, list[Path]]:
+    """The backend folder and its entry files (events.js, data.js; none for a backend of web modules only)."""
     if path.is_dir():
-        for backend in (path, path / "backend", path / "src" / "backend"):
+        for backend in (path / "src" / "backend", path / "backend", path):
             found = [f for f in (backend / "events.js", backend / "data.js") if f.is_file()]
-            if found:
-                return found
-    elif path.is_file():
-        return [path]
-    raise CheckInputError(f"{path} is not a site backend: give a folder holding events.js or data.js "
-                          "(the site's root, its src/backend, or the backend folder) or one of those files")
+            if found or (backend != path and backend.is_dir()) or any(backend.glob("*.jsw")) \
+                    or any(backend.glob("*.web.js")) or (backend / "http-functions.js").is_file():
+                return backend, found
+    elif path.is_file() and path.suffix in (".js", ".jsw"):
+        return path.parent, [path]
+    raise CheckInputError(f"{path} is not a site backend: give the site's folder, its src/backend, or a backend "
+                          "file (events.js, data.js)")
 
 
 def _payload_change(old: str, new: str) -> str:
@@ -93,10 +95,11 @@ def check_rows(path: str | Path) -> list[dict[str, Any]]:
             rows.append(dict(zip(COLUMNS, (file, line, category, name, verdict, message, ", ".join(suggestions)),
                                  strict=True)))
 
-    entries = _files(Path(path))
-    backend = entries[0].parent
-    others = sorted(f for f in backend.rglob("*") if f.suffix in (".js", ".jsw") and f.is_file()
-                    and "node_modules" not in f.relative_to(backend).parts and f not in entries)
+    backend, entries = _files(Path(path))
+    # every other backend file, but not node_modules, nor folders Wix and tools generate or test with
+    # (___spi___, ___config___, __tests__: service-plugin schemas hold TypeScript, tests are not site code)
+    others = sorted(f for f in backend.rglob("*") if f.suffix in (".js", ".jsw") and f.is_file() and f not in entries
+                    and not any(p == "node_modules" or p.startswith("__") for p in f.relative_to(backend).parts))
     graph = Graph(_Static(), "site", backend)  # type: ignore[arg-type]  # the resolver's two questions
     for entry in [*entries, *others]:  # events.js, data.js, then every other backend file (web modules, http-functions)
         kind = "data" if entry.name == "data.js" else "events" if entry in entries else "module"
