@@ -49,8 +49,6 @@ _EXPLAIN = {
                        "module and exports do not exist; write export function name(...) {{...}}",
     "not-a-function": "{name} is exported as {what}, not a function; Wix calls handlers as functions: "
                       "export function {name}(event) {{...}}",
-    "dynamic-import": "import('{spec}') loads a module while the handler runs, which wixevents cannot do; "
-                      "use a static import at the top of the file: import {{ name }} from '{spec}';",
     "top-level-await": "await at the top level of a module is not supported by wixevents; "
                        "move it into the handler (async function).",
     "duplicate-export": "{name} is exported twice; a module can export a name only once.",

@@ -22,9 +22,11 @@ Decisions:
   (unknown names, re-exports, object properties...) still loads; those exports
   are not registered and every problem is in the report (unknown names, with
   suggestions, also in ``lookalikes`` and a warning, as :meth:`Site.load` does).
-  Syntax errors, npm imports and missing files raise
-  :class:`~wixevents.js.errors.JsLoadError` listing every problem. A file
-  named other than ``data.js`` is read as an ``events.js``. Loading a
+  Syntax errors, npm packages not installed and missing files raise
+  :class:`~wixevents.js.errors.JsLoadError` listing every problem: events.js,
+  data.js and every file they import are read before either is loaded, so
+  one error covers them all. A file named other than ``data.js`` is read as
+  an ``events.js``. Loading a
   file again replaces its handlers, and unregisters those it no longer exports.
 """
 
