@@ -295,3 +295,19 @@ def test_a_new_member_uploads_a_welcome_card_whose_upload_fires_on_file_uploaded
     assert frame["event"].tolist() == ["wixMembers_onMemberCreated", "wixMediaManager_onFileUploaded",
                                        "AuditLog_beforeInsert", "AuditLog_afterInsert"]
     assert set(frame["status"]) == {"ok"}
+
+
+def test_a_commonjs_package_whose_comments_look_like_imports_still_runs_as_commonjs(site: Site, tmp_path: Path) -> None:
+    write(tmp_path, {
+        "node_modules/doc-pkg/package.json": json.dumps({"name": "doc-pkg", "main": "index.js"}),
+        "node_modules/doc-pkg/index.js": "/**\n import doc from 'doc-pkg';\n */\nmodule.exports = () => 'cjs';\n",
+    })
+    events = "import doc from 'doc-pkg';\n" + HANDLER % "return doc();"
+    site.load_js(write(tmp_path / "src" / "backend", {"events.js": events}))
+    assert site.fire("wixCrm_onContactCreated").value == "cjs"
+
+
+def test_the_global_web_crypto_gives_random_values_and_uuids(site: Site, tmp_path: Path) -> None:
+    body = ("const words = crypto.getRandomValues(new Uint32Array(64));\n"
+            "  return [words.length, words.some((w) => w > 255), /^[0-9a-f-]{36}$/.test(crypto.randomUUID())];")
+    assert fire_value(site, tmp_path, body) == [64, True, True]

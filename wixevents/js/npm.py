@@ -124,7 +124,12 @@ def is_esm(path: Path, text: str) -> bool:
             if json.loads(meta.read_text(encoding="utf-8")).get("type") == "module":
                 return True
             break
-    return bool(_ESM.search(text))
+    if not _ESM.search(text):
+        return False
+    from .parse import parse  # a line that looks like an import may sit in a comment: ask the parser
+
+    parsed = parse(text, path.name, "module")
+    return bool(parsed.imports or parsed.exports)
 
 
 def resolve_bare(graph: Graph, spec: str, start: Path | None, file: str, line: int) -> str | None:

@@ -26,7 +26,12 @@ __all__ = ["BUILTINS", "GLOBAL_FETCH", "NODE_BUILTINS", "builtin_name", "codes",
 
 #: Wix runs backend code on Node.js, whose global ``fetch`` (Node 18 and later) site code calls without
 #: importing wix-fetch; here it is wix-fetch's ``fetch``, so ``site.http`` stubs answer it and it is recorded.
+#: Node's global ``crypto`` (Web Crypto) is given ``getRandomValues`` and ``randomUUID`` (no ``subtle``), which
+#: packages such as ``uuid`` use.
 GLOBAL_FETCH = ("globalThis.fetch = function fetch(...args) { return __wixevents.load('wix-fetch').fetch(...args); };"
+                "if (typeof globalThis.crypto === 'undefined') globalThis.crypto = {"
+                " getRandomValues(a) { for (let i = 0; i < a.length; i++) a[i] = Math.floor(Math.random() * 2 ** (8 * (a.BYTES_PER_ELEMENT || 1))); "
+                "return a; }, randomUUID() { return __wixevents.load('crypto').randomUUID(); } };"
                 "\n//# sourceURL=wixevents:global-fetch\n")
 
 #: The built-ins wixevents provides, by module name, and the file that implements each.
