@@ -31,7 +31,8 @@ __all__ = ["BUILTINS", "GLOBAL_FETCH", "NODE_BUILTINS", "builtin_name", "codes",
 GLOBAL_FETCH = ("globalThis.fetch = function fetch(...args) { return __wixevents.load('wix-fetch').fetch(...args); };"
                 "if (typeof globalThis.crypto === 'undefined') globalThis.crypto = {"
                 " getRandomValues(a) { const top = 2 ** (8 * (a.BYTES_PER_ELEMENT || 1));"
-                " for (let i = 0; i < a.length; i++) a[i] = Math.floor(Math.random() * top); return a; }, randomUUID() { return __wixevents.load('crypto').randomUUID(); } };"
+                " for (let i = 0; i < a.length; i++) a[i] = Math.floor(Math.random() * top); return a; },"
+                " randomUUID() { return __wixevents.load('crypto').randomUUID(); } };"
                 "\n//# sourceURL=wixevents:global-fetch\n")
 
 #: The built-ins wixevents provides, by module name, and the file that implements each.
