@@ -57,14 +57,14 @@ def test_circular_imports_between_site_files_load(engine: JsEngine, tmp_path: Pa
     assert load_file(engine, backend / "events.js").handlers[0]({}) == "afunction"  # as ES modules link
 
 
-def test_an_npm_import_fails_at_load_time_naming_the_module_file_and_line(engine: JsEngine) -> None:
+def test_a_package_not_installed_fails_at_load_naming_it_the_file_line_and_npm_install(engine: JsEngine) -> None:
     with pytest.raises(JsLoadError) as caught:
         load_source(engine, "import wixData from 'wix-data';\nimport axios from 'axios';\n"
                             "export function wixBilling_onInvoicePaid() {}")
     problem = caught.value.problems[0]
     assert (problem.file, problem.line, problem.code) == ("events.js", 2, "npm-module")
     assert "'axios'" in str(caught.value) and "events.js:2" in str(caught.value)
-    assert "without Node.js" in problem.message
+    assert "npm install axios" in problem.message and "site.js_modules" in problem.message
 
 
 def test_all_problems_of_a_file_and_its_imports_are_reported_together(engine: JsEngine, tmp_path: Path) -> None:

@@ -135,9 +135,10 @@ def test_helper_modules_may_use_every_es_export_form_but_not_commonjs() -> None:
     assert [p.code for p in parse("module.exports = {};", "utils.js").problems] == ["commonjs-helper"]
 
 
-def test_dynamic_import_and_top_level_await_are_reported() -> None:
-    assert codes("const m = import('./x');\nconst v = await load();\nasync function f() { await g(); }") == [
-        (1, "dynamic-import"), (2, "top-level-await")]
+def test_top_level_await_is_reported_and_dynamic_imports_are_recorded_not_refused() -> None:
+    text = "const m = import('./x');\nconst v = await load();\nasync function f() { await import(name); }"
+    assert codes(text) == [(2, "top-level-await")]
+    assert [(d.specifier, d.line) for d in parse(text).dynamic] == [("./x", 1), (None, 3)]
 
 
 def test_syntax_errors_are_reported_with_their_line() -> None:

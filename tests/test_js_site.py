@@ -83,7 +83,7 @@ def test_a_backend_folder_loads_events_js_with_its_imports_and_data_js_hooks(bac
     assert [(p.line, p.code) for p in report.problems] == [(22, "unknown-name"), (23, "reexport")]
     text = repr(report)
     assert "? wixBilling_onInvoicePayed is not a Wix handler name; did you mean wixBilling_onInvoicePaid" in text
-    assert "! events.js:23: error: wixBilling_onPriceQuoteSent re-exports 'label'" in text
+    assert "! events.js:23: warning: wixBilling_onPriceQuoteSent re-exports 'label'" in text
     assert "never called when its event fires" in text
     site.close()
 

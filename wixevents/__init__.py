@@ -32,6 +32,7 @@ from .site import Site
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .js.check import check
     from .notebook.magics import load_ipython_extension
     from .notebook.widgets import Workbench
 
@@ -61,6 +62,7 @@ __all__ = [
     "WixEventsError",
     "Workbench",
     "catalog",
+    "check",
     "current_run",
     "load_ipython_extension",
     "sample",
@@ -81,6 +83,10 @@ def __getattr__(name: str) -> Any:
         from .events.lifecycles import scenarios_frame
 
         return scenarios_frame()
+    if name == "check":
+        from .js.check import check
+
+        return check
     if name == "load_ipython_extension":
         from .notebook.magics import load_ipython_extension
 

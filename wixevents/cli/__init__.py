@@ -2,7 +2,8 @@
 
 ``commands`` holds the registry (``@command``) and shared helpers; ``browse``
 the catalog commands (list, show, sample, validate); ``fire`` the commands that
-run handlers (fire, stub). Errors of wixevents become one clear message on
+run handlers (fire, stub); ``check`` the static report of a site's backend.
+Errors of wixevents become one clear message on
 stderr and exit code 2, never a traceback.
 """
 
@@ -13,7 +14,7 @@ import os
 import sys
 
 from ..errors import WixEventsError
-from . import browse, fire  # noqa: F401  (each registers its commands in COMMANDS)
+from . import browse, check, fire  # noqa: F401  (each registers its commands in COMMANDS)
 from .commands import COMMANDS
 
 

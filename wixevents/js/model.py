@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .errors import JsProblem
 from .rules import handler_like
 
-__all__ = ["Export", "Import", "ParsedModule"]
+__all__ = ["DynamicImport", "Export", "Import", "ParsedModule"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,17 @@ class Export:
     end: int = field(default=0, repr=False, compare=False)
 
 
+@dataclass(frozen=True)
+class DynamicImport:
+    """``import(specifier)`` in an expression; ``specifier`` is None when it is not a string literal.
+    ``start``/``end`` are the bytes of the ``import`` keyword, which the rewrite replaces."""
+
+    specifier: str | None
+    line: int
+    start: int = field(default=0, repr=False, compare=False)
+    end: int = field(default=0, repr=False, compare=False)
+
+
 @dataclass
 class ParsedModule:
     """What :func:`parse` found in one file."""
@@ -54,6 +65,7 @@ class ParsedModule:
     exports: list[Export] = field(default_factory=list)
     problems: list[JsProblem] = field(default_factory=list)
     declared: set[str] = field(default_factory=set)
+    dynamic: list[DynamicImport] = field(default_factory=list)
 
     @property
     def errors(self) -> list[JsProblem]:

@@ -63,6 +63,7 @@ def parse(text: str | bytes, file: str = "events.js", kind: str | None = None) -
     module.problems.extend(walker.problems)
     module.problems.extend(walker.scan_tree(root))
     module.declared = set(walker.declared)
+    module.dynamic = list(walker.dynamic)
     _check_names(module)
     module.problems.sort(key=lambda p: p.line)
     return module

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["register_module"]
 
-_UNKNOWN = ("unknown-name", "unknown-hook")
+_UNKNOWN = ("unknown-name", "unknown-hook", "hook-in-events")
 
 
 def register_module(registry: Registry, module: JsModule, report: LoadReport) -> list[Handler | DataHook]:

@@ -10,16 +10,19 @@ Decisions:
   after the exact name. A file outside those folders is refused, symbolic
   links included. Without a folder (a notebook cell), a relative import finds
   a module loaded before for the same source under that name;
-* anything else is an npm package and fails, naming the module, file and line;
+* anything else is a Node built-in or an npm package from the site's ``node_modules``
+  (:mod:`.npm`), or fails naming the package, file and line;
 * every problem of every file is collected; nothing is raised here.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import npm
 from .errors import JsProblem
 from .model import ParsedModule
 from .parse import parse
@@ -38,27 +41,50 @@ class Graph:
         self.engine, self.source, self.root = engine, source, root
         self.modules: dict[str, tuple[ParsedModule, dict[str, str]]] = {}
         self.problems: list[JsProblem] = []
+        self.npm_files: dict[str, Path] = {}  # rel -> file, for the files of npm packages
 
     def add(self, text: str, rel: str, kind: str | None, module_id: str | None = None) -> str:
         module_id = module_id or f"{self.source}/{rel}"
         if module_id in self.modules:
             return module_id
-        parsed = parse(text, rel.removeprefix("../"), kind)
+        return self.add_parsed(parse(text, rel.removeprefix("../"), kind), rel, module_id)
+
+    def add_parsed(self, parsed: ParsedModule, rel: str, module_id: str, soft: bool = False) -> str:
+        """Add a parsed module and resolve its imports; with ``soft`` (CommonJS ``require``) a module that
+        cannot be found is a warning: the ``require`` throws only if it runs."""
         resolved: dict[str, str] = {}
         self.modules[module_id] = (parsed, resolved)  # before the imports: cycles end here
         self.problems.extend(parsed.problems)
         for spec, line in parsed.specifiers:
+            before = len(self.problems)
             target = self.resolve(spec, rel, parsed.file, line)
             if target is not None:
                 resolved[spec] = target
+            if soft:
+                self.problems[before:] = [replace(p, severity="warning") for p in self.problems[before:]]
+        for dyn in parsed.dynamic:  # import('x'): a module that cannot be found fails when the line runs
+            if dyn.specifier is None or dyn.specifier in resolved:
+                continue
+            before = len(self.problems)
+            target = self.resolve(dyn.specifier, rel, parsed.file, dyn.line)
+            if target is not None:
+                resolved[dyn.specifier] = target
+            self.problems[before:] = [replace(p, severity="warning", message=f"{p.message} (a dynamic import: "
+                                              "its promise rejects when this line runs)")
+                                      for p in self.problems[before:]]
         return module_id
 
     def resolve(self, spec: str, rel: str, file: str, line: int) -> str | None:
+        if rel in self.npm_files:
+            return npm.resolve_in_package(self, spec, self.npm_files[rel], file, line)
         if not spec.startswith(("./", "../", "/", "backend/", "public/")):
             if self.engine.provides(spec):
                 return spec
-            self.problems.append(unknown_module(spec, file, line))
-            return None
+            if spec.startswith(("wix-", "@wix/", "wixevents:")):
+                self.problems.append(unknown_module(spec, file, line))
+                return None
+            here = (self.root / posixpath.dirname(rel)) if self.root is not None else None
+            return npm.resolve_bare(self, spec, here, file, line)
         if spec.startswith("backend/"):
             target = posixpath.normpath(spec.removeprefix("backend/"))
         elif spec.startswith("public/"):
@@ -75,7 +101,8 @@ class Graph:
                 return module_id
             path = _site_file(self.root, candidate)
             if path is not None:
-                return self.add(path.read_text(encoding="utf-8-sig"), candidate, None)
+                text = path.read_text(encoding="utf-8-sig")  # a JSON file imports as its value (default export)
+                return self.add(f"export default {text};" if path.suffix == ".json" else text, candidate, None)
         where = f"next to {file}" if self.root is not None else "(no folder given: load the file from disk)"
         self.problems.append(JsProblem(file, line, "missing-module", f"cannot find '{spec}' {where}; looked for "
                                        f"{target}, {target}.js and {target}.jsw."))

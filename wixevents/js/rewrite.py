@@ -50,7 +50,11 @@ def rewrite(module: ParsedModule, module_id: str, resolved: Mapping[str, str], d
     def namespace(spec: str) -> str:
         if spec not in names:
             names[spec] = f"__wx_m{len(names)}"
-            head.append(f"const {names[spec]} = __wx_import({json.dumps(resolved[spec])});")
+            if spec in resolved:
+                head.append(f"const {names[spec]} = __wx_import({json.dumps(resolved[spec])});")
+            else:  # left unresolved by a dynamic import's load (a warning then): it fails when that import runs
+                message = json.dumps(f"{shown}: cannot import '{spec}' (see the load report's warnings)")
+                head.append(f"const {names[spec]} = (() => {{ throw new Error({message}); }})();")
         return names[spec]
 
     for imp in module.imports:
@@ -77,6 +81,15 @@ def rewrite(module: ParsedModule, module_id: str, resolved: Mapping[str, str], d
         else:  # function, class, const, clause, default (a named declaration)
             edits.append((e.start, e.body, ""))
             getters[e.name] = e.local or e.name
+    if module.dynamic:  # import(x) -> __wx_d(x): the same length, so columns stay where they were
+        table = dict(resolved)
+        where = json.dumps(shown)
+        head.append(f"const __wx_d = (s) => Object.prototype.hasOwnProperty.call(__wx_dt, s) ? "
+                    f"Promise.resolve().then(() => __wx_import(__wx_dt[s])) : Promise.reject(new Error("
+                    f"`Cannot find module '${{s}}' imported by ${{{where}}}: import() of a module wixevents "
+                    f"could not resolve when the file loaded (a string literal resolves; a computed name "
+                    f"only if that module is imported elsewhere)`)); const __wx_dt = {json.dumps(table)};")
+        edits += [(d.start, d.end, "__wx_d") for d in module.dynamic]
     if src.startswith(b"#!"):
         edits.append((0, src.find(b"\n") if b"\n" in src else len(src), ""))
     exported = ", ".join(f"{json.dumps(name)}: () => {local}" for name, local in getters.items())

@@ -49,8 +49,6 @@ _EXPLAIN = {
                        "module and exports do not exist; write export function name(...) {{...}}",
     "not-a-function": "{name} is exported as {what}, not a function; Wix calls handlers as functions: "
                       "export function {name}(event) {{...}}",
-    "dynamic-import": "import('{spec}') loads a module while the handler runs, which wixevents cannot do; "
-                      "use a static import at the top of the file: import {{ name }} from '{spec}';",
     "top-level-await": "await at the top level of a module is not supported by wixevents; "
                        "move it into the handler (async function).",
     "duplicate-export": "{name} is exported twice; a module can export a name only once.",
@@ -91,6 +89,11 @@ def check_name(name: str, kind: str, file: str, line: int) -> JsProblem | None:
             return JsProblem(file, line, "not-a-handler", f"{name} is not a Wix event name, so Wix never calls it "
                              "(fine for a helper; move helpers to another backend file to keep events.js clear).",
                              "warning", name=name)
+        collection, _, hook = name.rpartition("_")
+        if collection and hook in catalog.hooks:
+            return JsProblem(file, line, "hook-in-events", f"{name} is a data hook ({hook} of collection "
+                             f"{collection}), and data hooks run from data.js: Wix never calls a hook exported "
+                             f"from {file}. Move it to backend/data.js.", "error", ("data.js",), name)
         found = catalog.suggest(name)
         hint = f" Did you mean {', '.join(found)}?" if found else ""
         return JsProblem(file, line, "unknown-name", f"{name} is not a Wix backend event handler name.{hint} "

@@ -22,9 +22,11 @@ Decisions:
   (unknown names, re-exports, object properties...) still loads; those exports
   are not registered and every problem is in the report (unknown names, with
   suggestions, also in ``lookalikes`` and a warning, as :meth:`Site.load` does).
-  Syntax errors, npm imports and missing files raise
-  :class:`~wixevents.js.errors.JsLoadError` listing every problem. A file
-  named other than ``data.js`` is read as an ``events.js``. Loading a
+  Syntax errors, npm packages not installed and missing files raise
+  :class:`~wixevents.js.errors.JsLoadError` listing every problem: events.js,
+  data.js and every file they import are read before either is loaded, so
+  one error covers them all. A file named other than ``data.js`` is read as
+  an ``events.js``. Loading a
   file again replaces its handlers, and unregisters those it no longer exports.
 """
 
@@ -46,6 +48,7 @@ from .register import register_module
 
 if TYPE_CHECKING:
     from .engine import JsEngine
+    from .standins import JsModules
 
 __all__ = ["JsSite"]
 
@@ -82,6 +85,18 @@ class JsSite(SiteCore):
                 self._js_closer = weakref.finalize(self, _close, engine)
             return self._js
 
+    @property
+    def js_modules(self) -> JsModules:
+        """Modules standing in for npm packages: ``site.js_modules["axios"] = source or object`` (:mod:`.standins`)."""
+        engine = self.js_engine
+        found = getattr(engine, "_standins", None)
+        if found is None:
+            from .standins import JsModules
+
+            found = JsModules(engine)
+            engine._standins = found  # type: ignore[attr-defined]  # one table per engine, gone with it
+        return found
+
     def load_js(self, path: str | Path, *, source: str | None = None) -> LoadReport:
         """Register the handlers of ``events.js`` and the hooks of ``data.js`` (a file, or a backend folder)."""
         target = Path(path)
@@ -90,13 +105,15 @@ class JsSite(SiteCore):
         if not files:
             where = "holds no events.js or data.js" if target.is_dir() else "does not exist"
             raise FileNotFoundError(f"{target} {where}; give a site's backend folder or its events.js / data.js")
-        from .loader import load_file
+        from .loader import load_plans, plan_file
 
         engine, chosen = self.js_engine, source or self.registry.primary
         report = LoadReport(" + ".join(f.name for f in files), chosen)
-        for file in files:  # a file given by another name (my-handlers.js) is read as an events.js
-            kind = "data" if file.name == "data.js" else "events"
-            module = load_file(engine, file, source=chosen, root=file.parent, kind=kind, strict=False)
+        # a file given by another name (my-handlers.js) is read as an events.js; every file is read before
+        # any is loaded, so one JsLoadError lists the problems of events.js, data.js and what they import
+        plans = [plan_file(engine, file, source=chosen, root=file.parent,
+                           kind="data" if file.name == "data.js" else "events", strict=False) for file in files]
+        for module in load_plans(engine, plans):
             register_module(self.registry, module, report)
         if report.lookalikes:
             warnings.warn(f"{report.origin}: not Wix handler names, not registered: " + ", ".join(report.lookalikes),

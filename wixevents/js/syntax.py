@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import JsProblem
+from .model import DynamicImport
 from .rules import explain, handler_like
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class Walker:
         self.declared: set[str] = set()
         self.functions: dict[str, bool] = {}
         self.imported: dict[str, str] = {}
+        self.dynamic: list[DynamicImport] = []
 
     def text(self, node: Node | None) -> str:
         return "" if node is None else self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -107,8 +109,10 @@ class Walker:
                 fn, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
                 if fn is not None and fn.type == "import":
                     first = args.named_children[0] if args is not None and args.named_children else None
-                    spec = self.name(first) if first is not None and first.type == "string" else "..."
-                    found.append(explain("dynamic-import", self.file, self.line(node), spec=spec))
+                    literal = (first is not None and args is not None and first.type == "string"
+                               and len(args.named_children) == 1)
+                    self.dynamic.append(DynamicImport(self.name(first) if literal and first else None,
+                                                      self.line(node), fn.start_byte, fn.end_byte))
             elif node.type == "await_expression" and not inside:
                 found.append(explain("top-level-await", self.file, self.line(node)))
             inner = inside or node.type in FUNCTIONS

@@ -107,8 +107,15 @@ class HookRegistry:
         return gone
 
     def find(self, collection: str, hook: str) -> list[DataHook]:
-        """The hooks named ``<collection>_<hook>``, in call order (the site's own source first)."""
-        found = [h for h in self._hooks.values() if h.collection == collection and h.hook.name == hook]
+        """The hooks named ``<collection>_<hook>``, in call order (the site's own source first).
+
+        A collection ID holding ``/`` (an app collection such as ``Members/PrivateMembersData``) is
+        written with ``$`` in a hook's name, as Wix's code sidebar names it:
+        ``Members$PrivateMembersData_beforeGet``; either spelling of the ID finds the hook.
+        """
+        key = collection.replace("/", "$")
+        found = [h for h in self._hooks.values()
+                 if h.collection.replace("/", "$") == key and h.hook.name == hook]
         return sorted(found, key=lambda h: (h.source != self.primary, h.source))
 
     def __iter__(self) -> Iterator[DataHook]:

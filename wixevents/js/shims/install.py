@@ -79,6 +79,9 @@ def install(engine: JsEngine, site: SiteCore | None = None) -> None:
     for name, fn in host_functions().items():
         engine.expose(name, _on_site(ref, fn))
     engine.register_code(_compiled(engine))
+    from ..node import codes  # Node built-ins (crypto, buffer, util, url) and the global fetch
+
+    engine.register_code(codes(engine))
 
 
 def _compiled(engine: JsEngine) -> dict[str, str]:

@@ -1,0 +1,2 @@
+export const AUDIT = 'AuditLog';
+export const WEBHOOK_SECRET_NAME = 'webhookSecret';
