@@ -24,6 +24,7 @@ from .errors import JsProblem
 from .model import ParsedModule
 from .parse import parse
 from .shims import unknown_module
+from .shims.modules import import_problems
 
 if TYPE_CHECKING:
     from .engine import JsEngine
@@ -51,6 +52,9 @@ class Graph:
             target = self.resolve(spec, rel, parsed.file, line)
             if target is not None:
                 resolved[spec] = target
+        for imp in parsed.imports:
+            if imp.specifier in resolved and resolved[imp.specifier] == imp.specifier:
+                self.problems.extend(import_problems(imp, parsed.file))
         return module_id
 
     def resolve(self, spec: str, rel: str, file: str, line: int) -> str | None:

@@ -35,6 +35,7 @@ else:
 
 if TYPE_CHECKING:
     from ..runtime.hooks import DataHook
+    from .generic import ApiStubs
     from .http import HttpStubs
 
 __all__ = ["VeloSite"]
@@ -62,6 +63,11 @@ class VeloSite(SiteCore):
     def http(self) -> HttpStubs:
         """The site's ``wix-fetch`` stubs: ``site.http.stub(url_or_pattern, json=..., status=...)``."""
         return self.velo.http
+
+    @property
+    def api(self) -> ApiStubs:
+        """Answers for Wix API functions of the generic tier: ``site.api.stub(module, function, returns=...)``."""
+        return self.velo.api
 
     @property
     def secrets(self) -> dict[str, str]:

@@ -22,6 +22,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from ..runtime.clock import ID_NAMESPACE
+from .generic import ApiStubs
 from .http import HttpStubs
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class VeloState:
         self.lock = threading.RLock()
         self.secrets: dict[str, str] = {}
         self.http = HttpStubs()
+        self.api = ApiStubs()
         self.identity: dict[str, Any] = {"userId": None, "userRole": "anonymous"}
         self.owner_id = str(uuid.uuid5(ID_NAMESPACE, f"{site.ids.seed}/site-owner"))
         self.seeds: dict[str, Any] = {"collections": {}, "contacts": [], "members": []}

@@ -19,7 +19,8 @@ returned function must be awaited, and elevation lasts until it finishes.
 For JavaScript shims, which cannot hand a JavaScript function to Python,
 :func:`call_elevated` runs one simulated function, named as in
 :func:`wixevents.velo.modules` (``"wix-data:truncate"``,
-``"wix-crm-backend:contacts.createContact"``), elevated: recorded as one
+``"wix-crm-backend:contacts.createContact"``) or a generic-tier one
+(``"wix-stores.v2:products.getProduct"``, :mod:`.generic`), elevated: recorded as one
 ``elevate`` effect with the call inside it marked elevated.
 """
 
@@ -74,6 +75,13 @@ def call_elevated(function: str, *args: Any) -> Any:
     for step in path.split("."):
         target = target.get(step) if isinstance(target, dict) else None
     if not callable(target):
+        from .generic import call, entry
+
+        if entry(module, path) is not None:  # a generic-tier function
+            def generic(*given: Any) -> Any:
+                return call(module, path, *given)
+            generic.__qualname__ = function
+            return elevate(generic)(*args)
         raise KeyError(f"no simulated function {function!r}; names look like 'wix-data:insert' or "
                        "'wix-crm-backend:contacts.createContact'")
     return elevate(target)(*args)

@@ -78,3 +78,37 @@ export function response(r) {
 export function apis(module, path, names) {
   return simulated(`${module}.${path}`, Object.fromEntries(names.map((n) => [n, api(`${module}:${path}.${n}`)])));
 }
+
+/** A documented Wix function of the generic tier (Python's wixevents.velo.generic.call): recorded, sample answer. */
+export function documented(module, path) {
+  return named((...args) => send("wixevents:generic", [module, path, ...args]), path.split(".").pop(),
+               { name: `${module}:${path}` });
+}
+
+function strict(where, members) {  // unknown names throw, naming what there is and the closest
+  return new Proxy(members, {
+    get(target, key) {
+      if (typeof key === "symbol" || key in target || key === "then" || key === "toJSON") return target[key];
+      return () => {
+        throw new TypeError(`${where}.${String(key)} is not a function: Wix's reference documents no such `
+          + `export of ${where}; it has ${Object.keys(target).join(", ")}.`);
+      };
+    },
+  });
+}
+
+/** A module's namespace from its table (`{fn: null, ns: [names], value: {value}}`), over `sim` (simulated members). */
+export function wixModule(module, table, sim) {
+  const out = {};
+  for (const [name, spec] of Object.entries(table)) {
+    const own = sim && name in sim ? sim[name] : undefined;
+    if (spec === null) out[name] = own ?? documented(module, name);
+    else if (Array.isArray(spec)) {
+      const ns = Object.fromEntries(spec.map((f) => [f, documented(module, `${name}.${f}`)]));
+      if (own) for (const f of Object.keys(own)) ns[f] = own[f];
+      out[name] = strict(`${module}.${name}`, ns);
+    } else out[name] = own ?? spec.value;
+  }
+  if (sim) for (const name of Object.keys(sim)) if (!(name in out) && name !== "default") out[name] = sim[name];
+  return strict(module, out);
+}

@@ -76,18 +76,46 @@ def shim_source(file: str) -> str:
 def install(engine: JsEngine, site: SiteCore | None = None) -> None:
     """Expose the simulated functions (acting on ``site`` outside runs) and register the shims."""
     ref = weakref.ref(site) if site is not None else None
+    from ...velo.generic import call
+
     for name, fn in host_functions().items():
         engine.expose(name, _on_site(ref, fn))
+    engine.expose("wixevents:generic", _on_site(ref, call))
     engine.register_code(_compiled(engine))
 
 
+def sources() -> dict[str, str]:
+    """Every module's ES source by the name it is registered under: shims, then the module table's modules.
+
+    A shim of a module the table knows is registered as ``wixevents:sim/<name>`` and wrapped by
+    the table's module (:mod:`.modules`), so its undocumented-by-shim functions are generic-tier calls.
+    """
+    from ...velo.generic import modules_table
+    from ..parse import parse
+    from .modules import SIM_PREFIX, module_source
+
+    out: dict[str, str] = {}
+    for module, file in SHIMS.items():
+        text = shim_source(file)
+        if module in modules_table():
+            names = [e.name for e in parse(text, f"wixevents:shim/{module}", "module").exports]
+            out[SIM_PREFIX + module] = text
+            out[module] = module_source(module, names)
+        else:
+            out[module] = text
+    for module in modules_table():
+        out.setdefault(module, module_source(module, None))
+    return out
+
+
 def _compiled(engine: JsEngine) -> dict[str, str]:
-    """The shims' define-code, compiled once per process (they are constants of the package)."""
+    """The modules' define-code, compiled once per process (they are constants of the package)."""
     if not _CODE:
         from ..loader import compile_internal
 
-        for module, file in SHIMS.items():
-            _CODE[module] = compile_internal(engine, module, shim_source(file), also=SHIMS)
+        found = sources()
+        for module, text in found.items():
+            _CODE[module] = compile_internal(engine, module, text, also=found)
     return dict(_CODE)
 
 

@@ -1,0 +1,185 @@
+"""The generic tier: every documented Wix backend function, callable, recorded, answering with a sample value.
+
+::
+
+    from wixevents.velo.generic import module
+    stores = module("wix-stores.v2")
+    product = stores.products.getProduct("a1b2")        # recorded; a generated Product
+    module("wix-pay-backend").createPayment({...})
+
+    site.api.stub("wix-stores.v2", "products.getProduct", returns={"product": {"name": "Mug"}})
+    site.api.stub("wix-pay-backend", "createPayment", returns=lambda paymentInfo: {"id": "p-1"})
+
+The module table (``velo/data/modules.json``, made by ``tools/gen_modules.py``
+from Wix's reference) lists every backend module, the names it exports, each
+function's parameter names and a sample value of its documented return type.
+A call is one effect (module, ``function`` = the member path such as
+``products.getProduct``, ``args`` by parameter name; extra arguments as
+``arg3``...) and returns a fresh copy of that sample value, or what a stub of
+``site.api`` gives: a value, or a Python callable called with the arguments.
+Nothing else changes: these functions keep no state (the simulated tier,
+``wixevents.velo.modules()``, does). Each call is synchronous, like the rest of
+``wixevents.velo``; the JavaScript shims return promises.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import functools
+import json
+import threading
+from collections.abc import Callable
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from .errors import UnknownExport, UnknownWixModule
+from .record import recorded
+
+if TYPE_CHECKING:
+    from .site_api import VeloSite
+
+__all__ = ["ApiStubs", "GenericModule", "call", "closest", "exports", "module", "modules_table"]
+
+
+@functools.cache
+def modules_table() -> dict[str, Any]:
+    """``{module name: {"exports": {name: entry}}}`` as generated (a function, a namespace or a value)."""
+    text = files("wixevents.velo").joinpath("data/modules.json").read_text(encoding="utf-8")
+    table: dict[str, Any] = json.loads(text)["modules"]
+    return table
+
+
+def exports(name: str) -> list[str] | None:
+    """The names module ``name`` exports, or None for a module the table does not know."""
+    found = modules_table().get(name)
+    return None if found is None else sorted(found["exports"])
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not found:
+        lowered = {c.lower(): c for c in choices}
+        return lowered.get(word.lower())
+    return found[0]
+
+
+def missing_export(module_name: str, name: str, known: list[str]) -> str:
+    """The message for ``import { name } from module_name`` when the module does not export it."""
+    near = closest(name, known)
+    hint = f" Did you mean '{near}'?" if near else ""
+    shown = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
+    return f"'{module_name}' has no export named '{name}'.{hint} It exports: {shown}."
+
+
+def entry(module_name: str, path: str) -> dict[str, Any] | None:
+    """The table entry of ``path`` (``getProduct`` or ``products.getProduct``) in ``module_name``."""
+    mod = modules_table().get(module_name)
+    if mod is None:
+        return None
+    head, _, rest = path.partition(".")
+    found = mod["exports"].get(head)
+    if found is not None and rest:
+        found = found.get("functions", {}).get(rest) if found["kind"] == "namespace" else None
+    return found if found is not None and found.get("kind") == "function" else None
+
+
+class ApiStubs:
+    """``site.api``: answers for generic-tier functions, by module and member path (newest wins)."""
+
+    def __init__(self) -> None:
+        self._stubs: dict[tuple[str, str], Any] = {}
+        self._lock = threading.Lock()
+
+    def stub(self, module_name: str, function: str, *, returns: Any = None) -> None:
+        """Answer ``module_name``'s ``function`` with ``returns`` (a value, or a callable taking the call's args)."""
+        if module_name not in modules_table():
+            raise UnknownWixModule(f"'{module_name}' is not a Wix backend module wixevents knows; known: "
+                           f"{', '.join(sorted(modules_table())[:12])}, ...")
+        if entry(module_name, function) is None:
+            known = _function_paths(module_name)
+            near = closest(function, known)
+            raise KeyError(f"'{module_name}' has no function '{function}'"
+                           + (f"; did you mean '{near}'?" if near else f"; it has {', '.join(known[:20])}"))
+        with self._lock:
+            self._stubs[(module_name, function)] = returns
+
+    def answer(self, module_name: str, function: str) -> tuple[bool, Any]:
+        with self._lock:
+            key = (module_name, function)
+            return (key in self._stubs, self._stubs.get(key))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._stubs.clear()
+
+    def __repr__(self) -> str:
+        with self._lock:
+            lines = [f"{m} {f}" for m, f in self._stubs]
+        return "\n".join(["API stubs:", *lines]) if lines else "No API stubs (site.api.stub(module, function, returns=...))"
+
+
+def _function_paths(module_name: str) -> list[str]:
+    out = []
+    for name, value in modules_table()[module_name]["exports"].items():
+        if value["kind"] == "function":
+            out.append(name)
+        elif value["kind"] == "namespace":
+            out.extend(f"{name}.{f}" for f in value["functions"])
+    return out
+
+
+def call(module_name: str, function: str, *args: Any) -> Any:
+    """Run the generic-tier function ``function`` (member path) of ``module_name`` with ``args``: recorded."""
+    found = entry(module_name, function)
+    if found is None:
+        raise AttributeError(f"'{module_name}' has no function '{function}' in Wix's reference")
+    params = found["params"]
+    named = {(params[i] if i < len(params) else f"arg{i}"): a for i, a in enumerate(args)}
+
+    def body(site: VeloSite) -> Any:
+        stubbed, answer = site.velo.api.answer(module_name, function)
+        if stubbed:
+            return answer(*args) if callable(answer) else copy.deepcopy(answer)
+        return copy.deepcopy(found["returns"])
+    return recorded(module_name, function, named, body)
+
+
+class GenericModule:
+    """A module (or a namespace of one) whose functions are generic-tier calls: ``module("wix-pay-backend")``."""
+
+    def __init__(self, module_name: str, path: str = "") -> None:
+        self._module, self._path = module_name, path
+        mod = modules_table()[module_name]["exports"]
+        self._names = sorted(mod[path]["functions"]) if path else sorted(mod)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self._names:
+            where = f"{self._module}.{self._path}" if self._path else self._module
+            raise UnknownExport(missing_export(where, name, self._names))
+        if not self._path:
+            value = modules_table()[self._module]["exports"][name]
+            if value["kind"] == "namespace":
+                return GenericModule(self._module, name)
+            if value["kind"] == "value":
+                return copy.deepcopy(value["value"])
+        path = f"{self._path}.{name}" if self._path else name
+        fn: Callable[..., Any] = functools.partial(call, self._module, path)
+        return fn
+
+    def __dir__(self) -> list[str]:
+        return list(self._names)
+
+    def __repr__(self) -> str:
+        return f"<Wix module {self._module}{'.' + self._path if self._path else ''} (generic tier)>"
+
+
+def module(name: str) -> GenericModule:
+    """The generic-tier module ``name`` (``"wix-stores-backend"``, ``"@wix/stores"``...)."""
+    if name not in modules_table():
+        near = closest(name, sorted(modules_table()))
+        raise UnknownWixModule(f"'{name}' is not a Wix backend module wixevents knows"
+                                  + (f"; did you mean '{near}'?" if near else "."))
+    return GenericModule(name)
