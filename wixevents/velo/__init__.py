@@ -48,7 +48,8 @@ def modules() -> dict[str, dict[str, Any]]:
     into JavaScript: ``wix-data``'s ``query_find(spec, options)`` and ``query_count`` take a query
     as JSON data (``WixDataQuery.to_spec``) and return JSON data.
     """
-    from . import sdk_data, wix_auth, wix_crm_backend, wix_data, wix_fetch, wix_members_backend, wix_secrets_backend
+    from . import (sdk_data, wix_auth, wix_crm_backend, wix_data, wix_fetch, wix_media_backend, wix_members_backend,
+                   wix_secrets_backend)
 
     def members(obj: Any) -> dict[str, Any]:
         return {n: getattr(obj, n) for n in dir(obj) if not n.startswith("_") and callable(getattr(obj, n))}
@@ -60,7 +61,10 @@ def modules() -> dict[str, dict[str, Any]]:
         "wix-crm-backend": {"contacts": members(wix_crm_backend.contacts),
                             "triggeredEmails": members(wix_crm_backend.triggeredEmails)},
         "wix-members-backend": {"members": members(wix_members_backend.members),
-                                "authentication": members(wix_members_backend.authentication)},
+                                "authentication": members(wix_members_backend.authentication),
+                                "currentMember": members(wix_members_backend.currentMember),
+                                "authorization": members(wix_members_backend.authorization)},
+        "wix-media-backend": {"mediaManager": members(wix_media_backend.mediaManager)},
         "wix-fetch": {"fetch": wix_fetch.fetch_json, "getJSON": wix_fetch.getJSON},
         "wix-secrets-backend": {"getSecret": wix_secrets_backend.getSecret},
         "wix-auth": {"elevate": wix_auth.elevate, "call_elevated": wix_auth.call_elevated},

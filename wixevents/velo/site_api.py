@@ -110,6 +110,11 @@ class VeloSite(SiteCore):
         with self.velo.lock:
             return frames.emails_frame(list(self.velo.emails))
 
+    def media_files(self) -> pd.DataFrame:
+        """The files in the site's Media Manager now (``wix-media-backend`` uploads and imports)."""
+        with self.velo.lock:
+            return frames.media_frame(list(self.velo.media.values()))
+
     def http_calls(self) -> pd.DataFrame:
         """Every ``wix-fetch`` request, answered by a stub or failed for want of one."""
         with self.velo.lock:

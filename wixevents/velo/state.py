@@ -53,6 +53,8 @@ class VeloState:
             self.labels: dict[str, dict[str, Any]] = {}
             self.emails: list[dict[str, Any]] = []
             self.http_calls: list[dict[str, Any]] = []
+            self.media: dict[str, dict[str, Any]] = {}
+            self.media_folders: dict[str, dict[str, Any]] = {}
             self.outside: list[dict[str, Any]] = []
             self._members: dict[str, dict[str, Any]] | None = None
 
