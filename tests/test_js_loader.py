@@ -13,8 +13,8 @@ import pytest
 
 pytest.importorskip("py_mini_racer", reason='mini-racer is not installed: pip install "wixevents[js]"')
 
-from wixevents.js.shims.modules import wix_exports
 from wixevents.js import WIX_MODULES, JsEngine, JsError, JsLoadError, load_file, load_source
+from wixevents.js.shims.modules import wix_exports
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,6 @@ generated values); no text of the reference is copied. Output is deterministic.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -86,7 +85,7 @@ def function(op: dict[str, Any], walker: TypeWalker, where: str) -> dict[str, An
 def module_table(ref: Reference) -> dict[str, Any]:
     walker = TypeWalker(ref, [])
     out: dict[str, Any] = {}
-    for fq, (path, svc) in sorted(ref.services.items()):
+    for _fq, (path, svc) in sorted(ref.services.items()):
         if svc.get("memberOf") or path.parent.parent != ref.root:
             continue
         name = import_name(svc)

@@ -48,8 +48,16 @@ def modules() -> dict[str, dict[str, Any]]:
     into JavaScript: ``wix-data``'s ``query_find(spec, options)`` and ``query_count`` take a query
     as JSON data (``WixDataQuery.to_spec``) and return JSON data.
     """
-    from . import (sdk_data, wix_auth, wix_crm_backend, wix_data, wix_fetch, wix_media_backend, wix_members_backend,
-                   wix_secrets_backend)
+    from . import (
+        sdk_data,
+        wix_auth,
+        wix_crm_backend,
+        wix_data,
+        wix_fetch,
+        wix_media_backend,
+        wix_members_backend,
+        wix_secrets_backend,
+    )
 
     def members(obj: Any) -> dict[str, Any]:
         return {n: getattr(obj, n) for n in dir(obj) if not n.startswith("_") and callable(getattr(obj, n))}

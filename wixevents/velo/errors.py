@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from ..errors import WixEventsError
 
-__all__ = ["CascadeLimitError", "HookTimeout", "SecretNotFound", "UnknownExport", "UnknownWixModule", "UnstubbedRequest",
-           "VeloError", "WixDataError"]
+__all__ = ["CascadeLimitError", "HookTimeout", "SecretNotFound", "UnknownExport", "UnknownWixModule",
+           "UnstubbedRequest", "VeloError", "WixDataError"]
 
 
 class VeloError(WixEventsError, RuntimeError):

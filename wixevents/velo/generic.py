@@ -116,7 +116,8 @@ class ApiStubs:
     def __repr__(self) -> str:
         with self._lock:
             lines = [f"{m} {f}" for m, f in self._stubs]
-        return "\n".join(["API stubs:", *lines]) if lines else "No API stubs (site.api.stub(module, function, returns=...))"
+        empty = "No API stubs (site.api.stub(module, function, returns=...))"
+        return "\n".join(["API stubs:", *lines]) if lines else empty
 
 
 def _function_paths(module_name: str) -> list[str]:

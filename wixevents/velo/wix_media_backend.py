@@ -82,7 +82,7 @@ def _store(site: VeloSite, path: str, name: str, size: int, options: Mapping[str
             "sizeInBytes": size, "mimeType": mime, "mediaType": kind, "isPrivate": bool(meta.get("isPrivate")),
             "parentFolderId": _folder(site, path), "originalFileName": name, "opStatus": "READY",
             "sourceURL": source, "labels": list(meta.get("labels") or []), "_createdDate": now, "_updatedDate": now}
-    site.velo.media[info["fileUrl"]] = info
+    site.velo.media[str(info["fileUrl"])] = info
     return info
 
 

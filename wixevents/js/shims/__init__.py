@@ -18,9 +18,8 @@ module name and the importing file and line (see :func:`unknown_module`).
 
 from __future__ import annotations
 
-import json
-
 import difflib
+import json
 
 from ...events.catalog import catalog
 from ...velo.generic import modules_table
