@@ -26,7 +26,11 @@ __all__ = ["SIM_PREFIX", "import_problems", "module_source", "wix_exports"]
 
 SIM_PREFIX = "wixevents:sim/"
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
-_RESERVED = frozenset(["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static", "enum", "await", "implements", "package", "protected", "interface", "private", "public"])
+_RESERVED = frozenset({
+    "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "export",
+    "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return",
+    "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let",
+    "static", "enum", "await", "implements", "package", "protected", "interface", "private", "public"})
 
 
 def _table(name: str) -> dict[str, Any]:
