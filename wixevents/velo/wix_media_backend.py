@@ -56,7 +56,7 @@ def _call(function: str, args: dict[str, Any], body: Callable[[VeloSite], T]) ->
 
 def _folder(site: VeloSite, path: str) -> str:
     """The ID of the folder at ``path`` ("/" is the root, ``media-root``), made with its parents when missing."""
-    path = posixpath.normpath("/" + str(path or "/"))
+    path = posixpath.normpath("/" + str(path or "").lstrip("/"))
     if path == "/":
         return "media-root"
     folders = site.velo.media_folders
