@@ -17,8 +17,10 @@ A call is one effect (module, ``function`` = the member path such as
 ``products.getProduct``, ``args`` by parameter name; extra arguments as
 ``arg3``...) and returns a fresh copy of that sample value, or what a stub of
 ``site.api`` gives: a value, or a Python callable called with the arguments.
-Nothing else changes: these functions keep no state (the simulated tier,
-``wixevents.velo.modules()``, does). Each call is synchronous, like the rest of
+Nothing else changes: these functions keep no state. Where wixevents simulates
+a function (``wixevents.velo.modules()``, ``wix-http-functions``,
+``wix-web-module``), ``module(name)`` gives the simulated one, as JavaScript's
+import does. Each call is synchronous, like the rest of
 ``wixevents.velo``; the JavaScript shims return promises.
 """
 
@@ -82,6 +84,10 @@ def entry(module_name: str, path: str) -> dict[str, Any] | None:
     if found is not None and rest:
         found = found.get("functions", {}).get(rest) if found["kind"] == "namespace" else None
     return found if found is not None and found.get("kind") == "function" else None
+
+
+#: SDK spellings whose simulated functions are those of a Velo module (as their JavaScript shims re-export).
+SAME_AS = {"@wix/crm": "wix-crm-backend", "@wix/members": "wix-members-backend"}
 
 
 class ApiStubs:
@@ -167,6 +173,9 @@ class GenericModule:
             if value["kind"] == "value":
                 return copy.deepcopy(value["value"])
         path = f"{self._path}.{name}" if self._path else name
+        own = simulated(self._module, path)
+        if own is not None:
+            return own
         fn: Callable[..., Any] = functools.partial(call, self._module, path)
         return fn
 
@@ -175,6 +184,23 @@ class GenericModule:
 
     def __repr__(self) -> str:
         return f"<Wix module {self._module}{'.' + self._path if self._path else ''} (generic tier)>"
+
+
+def simulated(module_name: str, path: str) -> Any:
+    """The simulated function at ``path`` of ``module_name`` when wixevents simulates it, else None."""
+    from . import modules, wix_http_functions, wix_secrets_backend, wix_web_module
+
+    pure = {"wix-http-functions": wix_http_functions, "wix-web-module": wix_web_module,
+            "@wix/secrets": wix_secrets_backend, "wix-secrets-backend.v2": wix_secrets_backend}
+    if module_name in pure:
+        found: Any = pure[module_name]
+        for step in path.split("."):
+            found = getattr(found, step, None)
+        return found if callable(found) else None
+    target: Any = modules().get(SAME_AS.get(module_name, module_name))
+    for step in path.split("."):
+        target = target.get(step) if isinstance(target, dict) else None
+    return target if callable(target) else None
 
 
 def module(name: str) -> GenericModule:
