@@ -114,6 +114,13 @@ def test_an_unknown_wix_module_fails_the_load_naming_it(site: Site, tmp_path: Pa
         site.load_js(backend(tmp_path, {"events.js": "import { x } from '@wix/nothing';\n"}))
 
 
+@pytest.mark.parametrize("name", ["wix-window", "wix-location-frontend", "wix-members-frontend", "wix-stores-frontend"])
+def test_a_frontend_module_fails_the_load_saying_only_page_code_imports_it(site: Site, tmp_path: Path,
+                                                                          name: str) -> None:
+    with pytest.raises(JsLoadError, match=rf"'{name}' is a frontend module: Wix lets only page code import it"):
+        site.load_js(backend(tmp_path, {"events.js": f"import x from '{name}';\n"}))
+
+
 def test_an_undocumented_function_of_a_namespace_fails_on_call_naming_its_functions(site: Site, tmp_path: Path) -> None:
     site.load_js(backend(tmp_path, {"events.js": "import { products } from '@wix/stores';\n"
                                                  "export async function wixStores_onOrderPaid(event) {\n"

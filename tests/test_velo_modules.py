@@ -96,6 +96,8 @@ def test_an_undocumented_name_or_module_fails_naming_what_there_is() -> None:
     with pytest.raises(UnknownWixModule, match="did you mean 'wix-stores-backend'"):
         module("wix-store-backend")
     assert exports("wix-nothing") is None
+    with pytest.raises(UnknownWixModule, match="'wix-window' is a frontend module"):
+        module("wix-window")
 
 
 def test_elevate_and_suppress_auth_mark_generic_calls_elevated(site: Site) -> None:

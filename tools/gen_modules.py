@@ -82,6 +82,13 @@ def function(op: dict[str, Any], walker: TypeWalker, where: str) -> dict[str, An
     return {"kind": "function", "params": param_names(op), "returns": value}
 
 
+def frontend_modules(ref: Reference) -> list[str]:
+    """Import names of the modules only page code can use (named in load errors)."""
+    found = {import_name(svc) for _, (path, svc) in ref.services.items()
+             if not svc.get("memberOf") and path.parent.parent == ref.root and not backend(svc, import_name(svc))}
+    return sorted(n for n in found if n.startswith("wix-"))
+
+
 def module_table(ref: Reference) -> dict[str, Any]:
     walker = TypeWalker(ref, [])
     out: dict[str, Any] = {}
@@ -126,9 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", type=Path, default=ROOT.parent / "shared" / "wix-reference")
     parser.add_argument("--out", type=Path, default=ROOT / "wixevents" / "velo" / "data" / "modules.json")
     args = parser.parse_args(argv)
-    table = module_table(Reference(args.reference))
+    ref = Reference(args.reference)
+    table = module_table(ref)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    write(args.out, {"_generated": HEADER, "modules": table})
+    write(args.out, {"_generated": HEADER, "frontend": frontend_modules(ref), "modules": table})
     functions = sum(1 for m in table.values() for e in m["exports"].values() if e["kind"] == "function") + sum(
         len(e["functions"]) for m in table.values() for e in m["exports"].values() if e["kind"] == "namespace")
     print(f"wrote {len(table)} modules ({functions} functions)")

@@ -52,6 +52,13 @@ def modules_table() -> dict[str, Any]:
     return table
 
 
+@functools.cache
+def frontend_modules() -> frozenset[str]:
+    """Wix modules only page code can import (``wix-window``, ``wix-location-frontend``...)."""
+    text = files("wixevents.velo").joinpath("data/modules.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["frontend"])
+
+
 def exports(name: str) -> list[str] | None:
     """The names module ``name`` exports, or None for a module the table does not know."""
     found = modules_table().get(name)
@@ -59,7 +66,7 @@ def exports(name: str) -> list[str] | None:
 
 
 def closest(word: str, choices: list[str]) -> str | None:
-    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
     if not found:
         lowered = {c.lower(): c for c in choices}
         return lowered.get(word.lower())
@@ -205,6 +212,8 @@ def simulated(module_name: str, path: str) -> Any:
 
 def module(name: str) -> GenericModule:
     """The generic-tier module ``name`` (``"wix-stores-backend"``, ``"@wix/stores"``...)."""
+    if name in frontend_modules():
+        raise UnknownWixModule(f"'{name}' is a frontend module: only page code can import it, not backend code.")
     if name not in modules_table():
         near = closest(name, sorted(modules_table()))
         raise UnknownWixModule(f"'{name}' is not a Wix backend module wixevents knows"

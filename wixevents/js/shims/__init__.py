@@ -22,7 +22,7 @@ import difflib
 import json
 
 from ...events.catalog import catalog
-from ...velo.generic import modules_table
+from ...velo.generic import frontend_modules, modules_table
 from ..errors import JsProblem
 
 __all__ = ["INTERNAL", "SDK_MODULES", "VELO_MODULES", "WIX_MODULES", "placeholder_code", "unknown_module"]
@@ -49,8 +49,11 @@ def unknown_module(spec: str, file: str, line: int) -> JsProblem:
     if spec.startswith("wixevents:"):
         return JsProblem(file, line, "reserved-module", f"'{spec}' is internal to wixevents and cannot be imported "
                          "by site code.")
+    if spec in frontend_modules():
+        return JsProblem(file, line, "frontend-module", f"'{spec}' is a frontend module: Wix lets only page code "
+                         "import it, and backend files (events.js, data.js and what they import) cannot.")
     if spec.startswith(("wix-", "@wix/")):
-        near = difflib.get_close_matches(spec, WIX_MODULES, n=1, cutoff=0.6)
+        near = difflib.get_close_matches(spec, WIX_MODULES, n=1, cutoff=0.75)
         hint = f"Did you mean '{near[0]}'? " if near else ""
         return JsProblem(file, line, "unknown-module", f"'{spec}' is not a Wix module: Wix's reference documents "
                          f"no backend module of that name. {hint}Known: {', '.join(WIX_MODULES[:8])}, ... "
