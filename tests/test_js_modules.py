@@ -165,7 +165,7 @@ def same_tables(tmp_path: Path, python: dict[str, Callable[..., Any]], js: dict[
                    (py_site.history.to_frame(), js_site.history.to_frame())]
         pd.testing.assert_frame_equal(*history, check_dtype=False)
         pd.testing.assert_frame_equal(py_site.effects(), js_site.effects(), check_dtype=False)
-        for table in ("media_files", "members", "contacts"):
+        for table in ("media_files", "members", "contacts", "notifications"):
             pd.testing.assert_frame_equal(getattr(py_site, table)(), getattr(js_site, table)(), check_dtype=False)
 
 
@@ -221,3 +221,26 @@ def test_parity_a_stubbed_generic_call(tmp_path: Path) -> None:
     same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid}, {"events.js": js}, "wixStores_onOrderPaid",
                 lambda site: site.api.stub("wix-stores.v2", "products.getProduct",
                                            returns={"product": {"name": "Stubbed mug"}}))
+
+
+def test_parity_query_contacts_and_notifications(tmp_path: Path) -> None:
+    from wixevents.velo.wix_crm_backend import contacts, notifications
+
+    def wixStores_onOrderPaid(event: Any) -> Any:
+        for first in ("Ana", "Bo", "Cy"):
+            contacts.createContact({"name": {"first": first}, "emails": [{"email": f"{first}@example.com"}]})
+        page = contacts.queryContacts().ne("info.name.first", "Bo").descending("info.name.first").limit(1).find()
+        notifications.notify("Paid", ["Dashboard"], {"title": "Shop"})
+        return [[c["info"]["name"]["first"] for c in page.next().items], page.totalCount,
+                contacts.queryContacts().count()]
+
+    js = ("import { contacts, notifications } from 'wix-crm-backend';\n"
+          "export async function wixStores_onOrderPaid(event) {\n"
+          "  for (const first of ['Ana', 'Bo', 'Cy']) {\n"
+          "    await contacts.createContact({ name: { first }, emails: [{ email: `${first}@example.com` }] });\n  }\n"
+          "  const page = await contacts.queryContacts().ne('info.name.first', 'Bo').descending('info.name.first')"
+          ".limit(1).find();\n"
+          "  await notifications.notify('Paid', ['Dashboard'], { title: 'Shop' });\n"
+          "  return [(await page.next()).items.map((c) => c.info.name.first), page.totalCount,\n"
+          "          await contacts.queryContacts().count()];\n}\n")
+    same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid}, {"events.js": js}, "wixStores_onOrderPaid")

@@ -205,3 +205,27 @@ def test_the_table_lists_namespaces_with_their_functions_and_parameter_names() -
     assert entry("wix-media-backend", "mediaManager.upload")["params"] == ["path", "fileContent", "fileName",
                                                                           "options"]  # type: ignore[index]
     assert entry("wix-stores-backend", "nothing") is None and entry("wix-nothing", "x") is None
+
+
+def test_query_contacts_filters_sorts_and_pages_the_sites_contacts(site: Site) -> None:
+    from wixevents.velo.wix_crm_backend import contacts
+
+    for first, email in (("Ana", "ana@example.com"), ("Bo", "bo@example.com"), ("Cy", "cy@example.com")):
+        contacts.createContact({"name": {"first": first}, "emails": [{"email": email}]})
+    found = contacts.queryContacts().ne("info.name.first", "Bo").ascending("info.name.first").limit(1).find()
+    assert [c["info"]["name"]["first"] for c in found.items] == ["Ana"] and found.totalCount == 2
+    assert [c["info"]["name"]["first"] for c in found.next().items] == ["Cy"]
+    assert contacts.queryContacts().count() == 3
+    assert site.effects()["function"].tolist()[-3:] == ["contacts.queryContacts.find", "contacts.queryContacts.find",
+                                                        "contacts.queryContacts.count"]
+
+
+def test_notify_keeps_notifications_and_refuses_unknown_channels(site: Site) -> None:
+    from wixevents.velo.wix_crm_backend import notifications
+
+    notifications.notify("New order", ["Dashboard", "Mobile"], {"title": "Shop"})
+    assert site.notifications()[["body", "channels", "title"]].values.tolist() == [
+        ["New order", ["Dashboard", "Mobile"], "Shop"]]
+    with pytest.raises(VeloError, match="notify needs channels from Mobile, Dashboard, Browser; got \\['Email'\\]"):
+        notifications.notify("x", ["Email"])
+    assert len(site.notifications()) == 1

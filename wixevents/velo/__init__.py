@@ -67,6 +67,7 @@ def modules() -> dict[str, dict[str, Any]]:
         "wix-data": data,
         "@wix/data": {"items": {n: getattr(sdk_data.items, n) for n in sdk_data.FUNCTIONS}},
         "wix-crm-backend": {"contacts": members(wix_crm_backend.contacts),
+                            "notifications": members(wix_crm_backend.notifications),
                             "triggeredEmails": members(wix_crm_backend.triggeredEmails)},
         "wix-members-backend": {"members": members(wix_members_backend.members),
                                 "authentication": members(wix_members_backend.authentication),

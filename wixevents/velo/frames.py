@@ -32,7 +32,7 @@ else:
     from .._lazy import pandas as pd
 
 __all__ = ["EMAIL_COLUMNS", "HTTP_COLUMNS", "collection_frame", "contacts_frame", "emails_frame", "http_frame",
-           "media_frame", "members_frame"]
+           "media_frame", "members_frame", "notifications_frame"]
 
 CONTACT_COLUMNS = ["_id", "firstName", "lastName", "email", "phone", "labelKeys", "revision", "_createdDate",
                    "_updatedDate"]
@@ -89,3 +89,10 @@ def http_frame(calls: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 def media_frame(files: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return _frame(files, MEDIA_COLUMNS, ["sizeInBytes"])
+
+
+NOTIFICATION_COLUMNS = ["seq", "call", "body", "channels", "title", "recipients", "action", "time"]
+
+
+def notifications_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    return _frame(rows, NOTIFICATION_COLUMNS, ["seq", "call"])

@@ -110,6 +110,11 @@ class VeloSite(SiteCore):
         with self.velo.lock:
             return frames.emails_frame(list(self.velo.emails))
 
+    def notifications(self) -> pd.DataFrame:
+        """Dashboard/mobile/browser notifications handlers sent (``wix-crm-backend``; recorded, never delivered)."""
+        with self.velo.lock:
+            return frames.notifications_frame(list(self.velo.notifications))
+
     def media_files(self) -> pd.DataFrame:
         """The files in the site's Media Manager now (``wix-media-backend`` uploads and imports)."""
         with self.velo.lock:

@@ -54,6 +54,7 @@ class VeloState:
             self.emails: list[dict[str, Any]] = []
             self.http_calls: list[dict[str, Any]] = []
             self.media: dict[str, dict[str, Any]] = {}
+            self.notifications: list[dict[str, Any]] = []
             self.media_folders: dict[str, dict[str, Any]] = {}
             self.outside: list[dict[str, Any]] = []
             self._members: dict[str, dict[str, Any]] | None = None
