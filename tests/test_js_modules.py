@@ -165,7 +165,7 @@ def same_tables(tmp_path: Path, python: dict[str, Callable[..., Any]], js: dict[
                    (py_site.history.to_frame(), js_site.history.to_frame())]
         pd.testing.assert_frame_equal(*history, check_dtype=False)
         pd.testing.assert_frame_equal(py_site.effects(), js_site.effects(), check_dtype=False)
-        for table in ("media_files", "members", "contacts", "notifications"):
+        for table in ("media_files", "members", "contacts", "notifications", "emails"):
             pd.testing.assert_frame_equal(getattr(py_site, table)(), getattr(js_site, table)(), check_dtype=False)
 
 
@@ -244,3 +244,22 @@ def test_parity_query_contacts_and_notifications(tmp_path: Path) -> None:
           "  return [(await page.next()).items.map((c) => c.info.name.first), page.totalCount,\n"
           "          await contacts.queryContacts().count()];\n}\n")
     same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid}, {"events.js": js}, "wixStores_onOrderPaid")
+
+
+def test_parity_legacy_users_backend(tmp_path: Path) -> None:
+    from wixevents.velo import wix_users_backend as users
+
+    def wixMembers_onMemberCreated(event: Any) -> Any:
+        users.updateUserFields(event.entity._id, {"firstName": "Zoe"})
+        users.roles.assignRole("gold", event.entity._id)
+        users.emailUser("welcome", event.entity._id, {"variables": {"name": "Zoe"}})
+        return users.getUser(event.entity._id)
+
+    js = ("import wixUsersBackend, { roles } from 'wix-users-backend';\n"
+          "export async function wixMembers_onMemberCreated(event) {\n"
+          "  await wixUsersBackend.updateUserFields(event.entity._id, { firstName: 'Zoe' });\n"
+          "  await roles.assignRole('gold', event.entity._id);\n"
+          "  await wixUsersBackend.emailUser('welcome', event.entity._id, { variables: { name: 'Zoe' } });\n"
+          "  return wixUsersBackend.getUser(event.entity._id);\n}\n")
+    same_tables(tmp_path, {"wixMembers_onMemberCreated": wixMembers_onMemberCreated}, {"events.js": js},
+                "wixMembers_onMemberCreated")

@@ -229,3 +229,26 @@ def test_notify_keeps_notifications_and_refuses_unknown_channels(site: Site) -> 
     with pytest.raises(VeloError, match="notify needs channels from Mobile, Dashboard, Browser; got \\['Email'\\]"):
         notifications.notify("x", ["Email"])
     assert len(site.notifications()) == 1
+
+
+def test_the_legacy_users_module_acts_on_the_sites_members(site: Site) -> None:
+    from wixevents.velo import wix_users_backend as users
+
+    member_id, member = next(iter(site.velo.members.items()))
+    user = users.getUser(member_id)
+    assert (user["id"], user["loginEmail"]) == (member_id, member["loginEmail"])
+    users.updateUserFields(member_id, {"firstName": "Zoe", "tier": "gold"})
+    assert users.getUser(member_id)["firstName"] == "Zoe"
+    assert members.getMember(member_id)["contactDetails"]["customFields"]["tier"] == "gold"
+    users.blockByEmail(member["loginEmail"])
+    assert users.getUser(member_id)["status"] == "BLOCKED"
+    assert users.approveByEmail(member["loginEmail"]) == f"session-token-{member_id}"
+    users.roles.assignRole("gold", member_id)
+    assert members.getMember(member_id)["roles"] == ["gold"]
+    users.emailUser("welcome", member_id, {"variables": {"name": "Zoe"}})
+    assert site.emails()[["emailId", "recipient", "to"]].values.tolist() == [["welcome", member_id,
+                                                                             member["loginEmail"]]]
+    users.deleteUser(member_id)
+    with pytest.raises(VeloError, match="not found"):
+        users.getUser(member_id)
+    assert set(site.effects()["module"]) == {"wix-users-backend", "wix-members-backend"}

@@ -57,6 +57,7 @@ def modules() -> dict[str, dict[str, Any]]:
         wix_media_backend,
         wix_members_backend,
         wix_secrets_backend,
+        wix_users_backend,
     )
 
     def members(obj: Any) -> dict[str, Any]:
@@ -73,6 +74,8 @@ def modules() -> dict[str, dict[str, Any]]:
                                 "authentication": members(wix_members_backend.authentication),
                                 "currentMember": members(wix_members_backend.currentMember),
                                 "authorization": members(wix_members_backend.authorization)},
+        "wix-users-backend": {**{n: getattr(wix_users_backend, n) for n in wix_users_backend.__all__
+                                 if n != "roles"}, "roles": members(wix_users_backend.roles)},
         "wix-media-backend": {"mediaManager": members(wix_media_backend.mediaManager)},
         "wix-fetch": {"fetch": wix_fetch.fetch_json, "getJSON": wix_fetch.getJSON},
         "wix-secrets-backend": {"getSecret": wix_secrets_backend.getSecret},

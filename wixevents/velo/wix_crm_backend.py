@@ -135,7 +135,9 @@ class TriggeredEmails:
     def emailMember(self, emailId: str, memberId: str, options: Mapping[str, Any] | None = None) -> None:
         self._send("emailMember", "member", emailId, memberId, options)
 
-    def _send(self, function: str, kind: str, email_id: str, recipient: str, options: Any) -> None:
+    def _send(self, function: str, kind: str, email_id: str, recipient: str, options: Any,
+              module: str = MODULE, key: str | None = None) -> None:
+        """Record one triggered email; ``module``/``key`` let ``wix-users-backend``'s ``emailUser`` share it."""
         def body(site: VeloSite) -> None:
             variables = dict((options or {}).get("variables") or {})
             wrong = {k: type(v).__name__ for k, v in variables.items() if not isinstance(v, str)}
@@ -151,9 +153,9 @@ class TriggeredEmails:
                 site.velo.emails.append({"seq": seq, "call": call, "kind": kind, "emailId": email_id,
                                          "recipient": recipient, "to": to, "variables": variables,
                                          "time": iso(site.clock.now())})
-        key = "contactId" if kind == "contact" else "memberId"
-        recorded(MODULE, f"triggeredEmails.{function}", {"emailId": email_id, key: recipient, "options": options},
-                 body)
+        key = key or ("contactId" if kind == "contact" else "memberId")
+        name = f"triggeredEmails.{function}" if module == MODULE else function
+        recorded(module, name, {"emailId": email_id, key: recipient, "options": options}, body)
 
 
 contacts = Contacts()
