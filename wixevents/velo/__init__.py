@@ -11,6 +11,17 @@ Velo import -> Python import::
     import { fetch, getJSON } from 'wix-fetch'          from wixevents.velo.wix_fetch import fetch, getJSON
     import { getSecret } from 'wix-secrets-backend'     from wixevents.velo.wix_secrets_backend import getSecret
     import { elevate } from 'wix-auth'                  from wixevents.velo.wix_auth import elevate
+    import { mediaManager } from 'wix-media-backend'    from wixevents.velo.wix_media_backend import mediaManager
+    import { webMethod } from 'wix-web-module'          from wixevents.velo.wix_web_module import webMethod
+    import { ok } from 'wix-http-functions'             from wixevents.velo.wix_http_functions import ok
+    import { getUser } from 'wix-users-backend'         from wixevents.velo.wix_users_backend import getUser
+    import { products } from '@wix/stores'              from wixevents.velo.generic import module
+                                                        products = module("@wix/stores").products
+
+**Two tiers.** The modules above are simulated: state and Wix's rules. Every
+other documented backend function of every Wix module is a generic-tier call
+(:mod:`.generic`): recorded, answered with a generated value of its documented
+type or with a ``site.api.stub``.
 
 **Sync, on purpose.** Velo functions return promises; these return their value
 (or raise what the promise would reject with). Everything is in memory, so
