@@ -263,3 +263,28 @@ def test_parity_legacy_users_backend(tmp_path: Path) -> None:
           "  return wixUsersBackend.getUser(event.entity._id);\n}\n")
     same_tables(tmp_path, {"wixMembers_onMemberCreated": wixMembers_onMemberCreated}, {"events.js": js},
                 "wixMembers_onMemberCreated")
+
+
+def test_parity_data_v2_items_with_the_data_event_cascade(tmp_path: Path) -> None:
+    from wixevents.velo.data_v2 import items
+
+    def wixStores_onOrderPaid(event: Any) -> Any:
+        made = items.insertDataItem({"dataCollectionId": "Orders", "dataItem": {"data": {"title": "Mug"}}})
+        items.updateDataItem(made["dataItem"]["_id"], {"dataCollectionId": "Orders",
+                                                       "dataItem": {"data": {"title": "Cup"}}})
+        return items.getDataItem(made["dataItem"]["_id"], {"dataCollectionId": "Orders"})
+
+    def wixData_onDataItemCreated(event: Any) -> None:
+        print("created", event.entity.data.title)
+
+    js = ("import { items } from 'wix-data.v2';\n"
+          "export async function wixStores_onOrderPaid(event) {\n"
+          "  const made = await items.insertDataItem({ dataCollectionId: 'Orders',"
+          " dataItem: { data: { title: 'Mug' } } });\n"
+          "  await items.updateDataItem(made.dataItem._id, { dataCollectionId: 'Orders',"
+          " dataItem: { data: { title: 'Cup' } } });\n"
+          "  return items.getDataItem(made.dataItem._id, { dataCollectionId: 'Orders' });\n}\n"
+          "export function wixData_onDataItemCreated(event) { console.log('created', event.entity.data.title); }\n")
+    same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid,
+                           "wixData_onDataItemCreated": wixData_onDataItemCreated}, {"events.js": js},
+                "wixStores_onOrderPaid")

@@ -252,3 +252,23 @@ def test_the_legacy_users_module_acts_on_the_sites_members(site: Site) -> None:
     with pytest.raises(VeloError, match="not found"):
         users.getUser(member_id)
     assert set(site.effects()["module"]) == {"wix-users-backend", "wix-members-backend"}
+
+
+def test_data_v2_items_answer_in_the_request_response_shape_on_the_same_collections(site: Site) -> None:
+    from wixevents.velo import wix_data
+    from wixevents.velo.data_v2 import items
+
+    made = items.insertDataItem({"dataCollectionId": "Orders", "dataItem": {"data": {"title": "Mug"}}})
+    item_id = made["dataItem"]["_id"]
+    assert made["dataItem"]["dataCollectionId"] == "Orders" and wix_data.get("Orders", item_id)["title"] == "Mug"
+    saved = items.saveDataItem({"dataCollectionId": "Orders", "dataItem": {"_id": item_id, "data": {"title": "Cup"}}})
+    assert saved["action"] == "UPDATED" and saved["dataItem"]["data"]["title"] == "Cup"
+    assert items.saveDataItem({"dataCollectionId": "Orders", "dataItem": {"data": {"t": 1}}})["action"] == "INSERTED"
+    items.updateDataItem(item_id, {"dataCollectionId": "Orders", "dataItem": {"data": {"title": "Bowl"}}})
+    assert items.getDataItem(item_id, {"dataCollectionId": "Orders"})["dataItem"]["data"]["title"] == "Bowl"
+    assert items.removeDataItem(item_id, {"dataCollectionId": "Orders"})["dataItem"]["_id"] == item_id
+    with pytest.raises(VeloError, match="No item found in Orders"):
+        items.getDataItem(item_id, {"dataCollectionId": "Orders"})
+    with pytest.raises(VeloError, match="dataCollectionId must name a collection"):
+        items.insertDataItem({"dataItem": {"data": {}}})
+    assert set(site.effects()["function"]) >= {"items.insertDataItem", "items.saveDataItem", "items.removeDataItem"}

@@ -54,7 +54,7 @@ class Graph:
                 resolved[spec] = target
         for imp in parsed.imports:
             if imp.specifier in resolved and resolved[imp.specifier] == imp.specifier:
-                self.problems.extend(import_problems(imp, parsed.file))
+                self.problems.extend(import_problems(imp, parsed.file, self.engine))
         return module_id
 
     def resolve(self, spec: str, rel: str, file: str, line: int) -> str | None:

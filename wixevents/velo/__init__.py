@@ -60,6 +60,7 @@ def modules() -> dict[str, dict[str, Any]]:
     as JSON data (``WixDataQuery.to_spec``) and return JSON data.
     """
     from . import (
+        data_v2,
         sdk_data,
         wix_auth,
         wix_crm_backend,
@@ -77,6 +78,7 @@ def modules() -> dict[str, dict[str, Any]]:
     data = {n: getattr(wix_data, n) for n in wix_data.__all__}
     return {
         "wix-data": data,
+        "wix-data.v2": {"items": members(data_v2.items)},
         "@wix/data": {"items": {n: getattr(sdk_data.items, n) for n in sdk_data.FUNCTIONS}},
         "wix-crm-backend": {"contacts": members(wix_crm_backend.contacts),
                             "notifications": members(wix_crm_backend.notifications),

@@ -16,11 +16,14 @@ from __future__ import annotations
 import functools
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...velo.generic import missing_export, modules_table
 from ..errors import JsProblem
 from ..model import Import
+
+if TYPE_CHECKING:
+    from ..engine import JsEngine
 
 __all__ = ["SIM_PREFIX", "import_problems", "module_source", "wix_exports"]
 
@@ -76,10 +79,17 @@ def wix_exports(name: str) -> tuple[str, ...] | None:
     return tuple(sorted(names))
 
 
-def import_problems(imp: Import, file: str) -> list[JsProblem]:
-    """A problem for each name ``imp`` imports that its Wix module does not export (the closest suggested)."""
+def import_problems(imp: Import, file: str, engine: JsEngine | None = None) -> list[JsProblem]:
+    """A problem for each name ``imp`` imports that its Wix module does not export (the closest suggested).
+
+    A module the engine was given by hand (``engine.register_module("@wix/data", {...})``) is the
+    user's own stand-in: its names are not checked against Wix's.
+    """
+    from .install import _CODE
+
     known = wix_exports(imp.specifier)
-    if known is None:
+    own = engine._modules.get(imp.specifier) if engine is not None else None
+    if known is None or (own is not None and own != _CODE.get(imp.specifier)):
         return []
     out = []
     for imported, _ in imp.names:
