@@ -288,3 +288,21 @@ def test_parity_data_v2_items_with_the_data_event_cascade(tmp_path: Path) -> Non
     same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid,
                            "wixData_onDataItemCreated": wixData_onDataItemCreated}, {"events.js": js},
                 "wixStores_onOrderPaid")
+
+
+def test_parity_web_methods_http_helpers_and_secrets_v2(tmp_path: Path) -> None:
+    from wixevents.velo.wix_http_functions import created
+    from wixevents.velo.wix_secrets_backend import secrets
+    from wixevents.velo.wix_web_module import Permissions, webMethod
+
+    def wixStores_onOrderPaid(event: Any) -> Any:
+        twice = webMethod(Permissions.SiteMember, lambda n: n * 2)
+        return [twice(21), created({"body": {"ok": True}}), secrets.getSecretValue("shop-key")]
+
+    js = ("import { webMethod, Permissions } from '@wix/web-methods';\n"
+          "import { created } from 'wix-http-functions';\nimport { secrets } from 'wix-secrets-backend.v2';\n"
+          "export async function wixStores_onOrderPaid(event) {\n"
+          "  const twice = webMethod(Permissions.SiteMember, (n) => n * 2);\n"
+          "  return [twice(21), created({ body: { ok: true } }), await secrets.getSecretValue('shop-key')];\n}\n")
+    same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid}, {"events.js": js}, "wixStores_onOrderPaid",
+                lambda site: site.secrets.update({"shop-key": "sk_live_1"}))

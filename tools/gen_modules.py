@@ -35,7 +35,8 @@ FRONTEND = {"wix-editor", "wix-dashboard", "wix-widget", "wix-application", "wix
             "$widget", "velo-action-spi", "wix-mobile", "wix-navigate-mobile", "wix-animations"}
 #: SDK package -> the Velo modules whose namespaces it offers (the SDK package of each ``.v2`` module).
 SDK_EXTRA = {"@wix/ecom": ["wix-ecom-backend", "wix-ecom.v2"], "@wix/blog": ["wix-blog-backend"],
-             "@wix/secrets": ["wix-secrets-backend.v2"], "@wix/media": ["wix-media.v2"]}
+             "@wix/secrets": ["wix-secrets-backend.v2"], "@wix/media": ["wix-media.v2"],
+             "@wix/web-methods": ["wix-web-module"]}
 #: Names a module exports that the reference documents outside its operations (enums).
 EXTRA_EXPORTS = {"wix-web-module": {"Permissions": {"kind": "value",
                                                     "value": {"Anyone": "anyone", "Admin": "admin",

@@ -198,6 +198,7 @@ def simulated(module_name: str, path: str) -> Any:
     from . import modules, wix_http_functions, wix_secrets_backend, wix_web_module
 
     pure = {"wix-http-functions": wix_http_functions, "wix-web-module": wix_web_module,
+            "@wix/web-methods": wix_web_module,
             "@wix/secrets": wix_secrets_backend, "wix-secrets-backend.v2": wix_secrets_backend}
     if module_name in pure:
         found: Any = pure[module_name]

@@ -46,7 +46,8 @@ SHIMS = {"wixevents:wix": "common.js", "wixevents:query": "query.js", "wix-data"
          "@wix/members": "sdk-members.js", "@wix/secrets": "sdk-secrets.js", "@wix/essentials": "sdk-essentials.js",
          "wix-secrets-backend.v2": "sdk-secrets-v2.js", "wix-web-module": "wix-web-module.js",
          "wix-http-functions": "wix-http-functions.js", "wix-media-backend": "wix-media-backend.js",
-         "wix-users-backend": "wix-users-backend.js", "wix-data.v2": "wix-data-v2.js"}
+         "wix-users-backend": "wix-users-backend.js", "wix-data.v2": "wix-data-v2.js",
+         "@wix/web-methods": "sdk-web-methods.js"}
 #: Simulated Python functions JavaScript does not call: they return Python objects.
 NOT_EXPOSED = frozenset({"wix-data:DataApi", "wix-data:query", "@wix/data:items.query", "wix-auth:elevate",
                          "wix-crm-backend:contacts.queryContacts"})
