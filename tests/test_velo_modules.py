@@ -272,3 +272,15 @@ def test_data_v2_items_answer_in_the_request_response_shape_on_the_same_collecti
     with pytest.raises(VeloError, match="dataCollectionId must name a collection"):
         items.insertDataItem({"dataItem": {"data": {}}})
     assert set(site.effects()["function"]) >= {"items.insertDataItem", "items.saveDataItem", "items.removeDataItem"}
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("wix-data", "simulated"), ("@wix/data", "simulated"), ("wix-media-backend", "simulated"),
+    ("wix-http-functions", "simulated"), ("@wix/web-methods", "simulated"), ("wix-users-backend", "simulated"),
+    ("wix-stores-backend", "generic"), ("@wix/ecom", "generic"), ("wix-realtime-backend", "generic"),
+    ("wix-window", "frontend"), ("wix-stores-frontend", "frontend"), ("wix-nothing", "unknown"), ("axios", "unknown"),
+])
+def test_every_module_name_has_a_tier(name: str, expected: str) -> None:
+    from wixevents.velo.generic import tier
+
+    assert tier(name) == expected

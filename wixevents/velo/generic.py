@@ -41,7 +41,7 @@ from .record import recorded
 if TYPE_CHECKING:
     from .site_api import VeloSite
 
-__all__ = ["ApiStubs", "GenericModule", "call", "closest", "exports", "module", "modules_table"]
+__all__ = ["ApiStubs", "GenericModule", "call", "closest", "exports", "module", "modules_table", "tier"]
 
 
 @functools.cache
@@ -209,6 +209,23 @@ def simulated(module_name: str, path: str) -> Any:
     for step in path.split("."):
         target = target.get(step) if isinstance(target, dict) else None
     return target if callable(target) else None
+
+
+#: Modules with simulated functions beyond ``wixevents.velo.modules()`` (pure helpers and SDK spellings).
+SIMULATED_TOO = ("wix-http-functions", "wix-web-module", "@wix/web-methods", "@wix/secrets", "wix-secrets-backend.v2",
+                 "@wix/essentials", *SAME_AS)
+
+
+def tier(name: str) -> str:
+    """Which tier module ``name`` is in: ``simulated`` (some functions keep state), ``generic``, ``frontend``
+    (page code only) or ``unknown`` (not a Wix module). A simulated module's other functions are generic."""
+    from . import modules
+
+    if name in modules() or name in SIMULATED_TOO:
+        return "simulated"
+    if name in modules_table():
+        return "generic"
+    return "frontend" if name in frontend_modules() else "unknown"
 
 
 def module(name: str) -> GenericModule:
