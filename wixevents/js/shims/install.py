@@ -25,6 +25,7 @@ Decisions:
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Callable, Mapping
 from importlib.resources import files
@@ -89,6 +90,7 @@ def install(engine: JsEngine, site: SiteCore | None = None) -> None:
     engine.register_code(_compiled(engine))
 
 
+@functools.cache
 def sources() -> dict[str, str]:
     """Every module's ES source by the name it is registered under: shims, then the module table's modules.
 

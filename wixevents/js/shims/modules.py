@@ -73,9 +73,10 @@ def wix_exports(name: str) -> tuple[str, ...] | None:
     text = sources().get(name)
     if text is None or name.startswith("wixevents:"):
         return None
-    names = {e.name for e in parse(text, f"wixevents:shim/{name}", "module").exports}
-    if any(e.form == "star" for e in parse(text, "x", "module").exports):
+    found = parse(text, f"wixevents:shim/{name}", "module").exports
+    if any(e.form == "star" for e in found):
         return None
+    names = {e.name for e in found}
     return tuple(sorted(names))
 
 
