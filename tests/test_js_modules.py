@@ -306,3 +306,30 @@ def test_parity_web_methods_http_helpers_and_secrets_v2(tmp_path: Path) -> None:
           "  return [twice(21), created({ body: { ok: true } }), await secrets.getSecretValue('shop-key')];\n}\n")
     same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid}, {"events.js": js}, "wixStores_onOrderPaid",
                 lambda site: site.secrets.update({"shop-key": "sk_live_1"}))
+
+
+def test_parity_elevated_query_builders_run_find_and_count_elevated(tmp_path: Path) -> None:
+    from wixevents.velo import wix_auth, wix_data
+    from wixevents.velo.wix_crm_backend import contacts
+
+    def wixStores_onOrderPaid(event: Any) -> Any:
+        contacts.createContact({"name": {"first": "Ana"}})
+        wix_data.insert("Orders", {"title": "Mug"})
+        query_contacts, query = wix_auth.elevate(contacts.queryContacts), wix_auth.elevate(wix_data.query)
+        first = query_contacts().limit(1).find()
+        return [len(first.items), query("Orders").count(), len(query("Orders").find().next().items)]
+
+    js = ("import { elevate } from 'wix-auth';\nimport wixData from 'wix-data';\n"
+          "import { contacts } from 'wix-crm-backend';\n"
+          "const queryContacts = elevate(contacts.queryContacts);\nconst query = elevate(wixData.query);\n"
+          "export async function wixStores_onOrderPaid(event) {\n"
+          "  await contacts.createContact({ name: { first: 'Ana' } });\n"
+          "  await wixData.insert('Orders', { title: 'Mug' });\n"
+          "  const first = await queryContacts().limit(1).find();\n"
+          "  return [first.items.length, await query('Orders').count(),\n"
+          "          (await (await query('Orders').find()).next()).items.length];\n}\n")
+    same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid}, {"events.js": js}, "wixStores_onOrderPaid")
+    with Site(clock=FixedClock()) as made, made.use():
+        wix_auth.elevate(wix_data.query)("Orders").find()
+        frame = made.effects()
+        assert frame["function"].tolist() == ["elevate", "query.find"] and frame["elevated"].tolist() == [True, True]

@@ -15,7 +15,7 @@ hooks run: Wix runs data hooks on collections, not on contacts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .filters import matches, sort_items
@@ -44,6 +44,11 @@ class ContactsQuery(WixDataQuery):
             return [normalise(c) for c in site.velo.contacts.values() if matches(c, self.condition())]
 
     def find(self, options: dict[str, Any] | None = None) -> WixDataQueryResult:
+        if self.elevated:
+            from .wix_auth import elevated_query
+
+            return elevated_query(self, "find", options, lambda: replace(self, elevated=False).find(options))
+
         def body(site: VeloSite) -> WixDataQueryResult:
             hits = sort_items(self._hits(site), self.sort_order())
             page = hits[self.skip_count:self.skip_count + self.page_size]
@@ -54,6 +59,10 @@ class ContactsQuery(WixDataQuery):
                         shown=lambda r: r.to_dict())
 
     def count(self, options: dict[str, Any] | None = None) -> int:
+        if self.elevated:
+            from .wix_auth import elevated_query
+
+            return elevated_query(self, "count", options, lambda: replace(self, elevated=False).count(options))
         return recorded(MODULE, "contacts.queryContacts.count", {"query": self.to_spec(), "options": options},
                         lambda site: len(self._hits(site)))
 

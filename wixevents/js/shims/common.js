@@ -6,6 +6,13 @@
 import { call } from "wixevents:host";
 
 const HOST = Symbol.for("wixevents.host");  // { name, shape } of a shim function (tests read it)
+const ELEVATES = Symbol.for("wixevents.elevates");  // a query builder's elevated twin
+
+/** Mark query builder `fn`: elevate(fn) is `elevated`, which builds queries whose find/count run elevated. */
+export function builder(fn, elevated) {
+  Object.defineProperty(fn, ELEVATES, { value: elevated });
+  return fn;
+}
 
 function rejected(e) {  // made here, inside an async function: V8 adds the awaiting handler's line to the stack
   const error = new Error(e !== null && typeof e === "object" && "message" in e ? e.message : String(e));
@@ -34,10 +41,12 @@ export function api(name, shape) {
 
 /** wix-auth's elevate: the same Wix API function, run elevated (Python's wix_auth.call_elevated). */
 export function elevate(fn) {
+  if (typeof fn === "function" && fn[ELEVATES]) return named((...args) => fn[ELEVATES](...args), fn.name);
   const target = typeof fn === "function" ? fn[HOST] : undefined;
   if (!target) {
-    throw new TypeError("elevate() in wixevents takes a Wix API function (wixData.insert, items.insert, "
-      + "contacts.createContact...), not your own function: elevate each API call it makes instead.");
+    throw new TypeError(`elevate() takes a Wix API function (wixData.insert, items.insert, wixData.query...); `
+      + `${typeof fn === "function" ? `'${fn.name || "(anonymous)"}' is not one` : `got ${typeof fn}`}. `
+      + "Elevate the Wix API calls it makes instead.");
   }
   return named((...args) => send("wix-auth:call_elevated", [target.name, ...args], target.shape), fn.name);
 }
