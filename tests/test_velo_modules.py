@@ -86,6 +86,8 @@ def test_a_stub_answers_with_its_value_or_by_calling_the_function(site: Site) ->
 def test_stubbing_something_wix_does_not_document_is_refused_with_the_closest_name(site: Site) -> None:
     with pytest.raises(KeyError, match=r"did you mean 'products\.getProduct'"):
         site.api.stub("wix-stores.v2", "products.getProdcut", returns={})
+    with pytest.raises(ValueError, match="'wix-data' insert is simulated"):
+        site.api.stub("wix-data", "insert", returns={})
     with pytest.raises(UnknownWixModule, match="wix-storez-backend"):
         site.api.stub("wix-storez-backend", "getProduct", returns={})
 

@@ -114,6 +114,10 @@ class ApiStubs:
             near = closest(function, known)
             raise KeyError(f"'{module_name}' has no function '{function}'"
                            + (f"; did you mean '{near}'?" if near else f"; it has {', '.join(known[:20])}"))
+        if simulated(module_name, function) is not None:
+            raise ValueError(f"'{module_name}' {function} is simulated (it keeps state and follows Wix's rules), so "
+                             "a stub would never answer; seed the site instead (site.seed(...), site.secrets, "
+                             "site.http.stub for wix-fetch).")
         with self._lock:
             self._stubs[(module_name, function)] = returns
 
