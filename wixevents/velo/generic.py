@@ -7,7 +7,7 @@
     product = stores.products.getProduct("a1b2")        # recorded; a generated Product
     module("wix-pay-backend").createPayment({...})
 
-    site.api.stub("wix-stores.v2", "products.getProduct", returns={"product": {"name": "Mug"}})
+    site.api.stub("wix-stores.v2", "products.getProduct", returns={"product": {"name": "Mug"}})  # .api_stubs
     site.api.stub("wix-pay-backend", "createPayment", returns=lambda paymentInfo: {"id": "p-1"})
 
 The module table (``velo/data/modules.json``, made by ``tools/gen_modules.py``
@@ -30,7 +30,6 @@ import copy
 import difflib
 import functools
 import json
-import threading
 from collections.abc import Callable
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -41,7 +40,8 @@ from .record import recorded
 if TYPE_CHECKING:
     from .site_api import VeloSite
 
-__all__ = ["ApiStubs", "GenericModule", "call", "closest", "exports", "module", "modules_table", "tier"]
+__all__ = ["GenericModule", "call", "closest", "exports", "function_paths", "module", "modules_table",
+           "simulated", "tier"]
 
 
 @functools.cache
@@ -97,47 +97,7 @@ def entry(module_name: str, path: str) -> dict[str, Any] | None:
 SAME_AS = {"@wix/crm": "wix-crm-backend", "@wix/members": "wix-members-backend"}
 
 
-class ApiStubs:
-    """``site.api``: answers for generic-tier functions, by module and member path (newest wins)."""
-
-    def __init__(self) -> None:
-        self._stubs: dict[tuple[str, str], Any] = {}
-        self._lock = threading.Lock()
-
-    def stub(self, module_name: str, function: str, *, returns: Any = None) -> None:
-        """Answer ``module_name``'s ``function`` with ``returns`` (a value, or a callable taking the call's args)."""
-        if module_name not in modules_table():
-            raise UnknownWixModule(f"'{module_name}' is not a Wix backend module wixevents knows; known: "
-                           f"{', '.join(sorted(modules_table())[:12])}, ...")
-        if entry(module_name, function) is None:
-            known = _function_paths(module_name)
-            near = closest(function, known)
-            raise KeyError(f"'{module_name}' has no function '{function}'"
-                           + (f"; did you mean '{near}'?" if near else f"; it has {', '.join(known[:20])}"))
-        if simulated(module_name, function) is not None:
-            raise ValueError(f"'{module_name}' {function} is simulated (it keeps state and follows Wix's rules), so "
-                             "a stub would never answer; seed the site instead (site.seed(...), site.secrets, "
-                             "site.http.stub for wix-fetch).")
-        with self._lock:
-            self._stubs[(module_name, function)] = returns
-
-    def answer(self, module_name: str, function: str) -> tuple[bool, Any]:
-        with self._lock:
-            key = (module_name, function)
-            return (key in self._stubs, self._stubs.get(key))
-
-    def clear(self) -> None:
-        with self._lock:
-            self._stubs.clear()
-
-    def __repr__(self) -> str:
-        with self._lock:
-            lines = [f"{m} {f}" for m, f in self._stubs]
-        empty = "No API stubs (site.api.stub(module, function, returns=...))"
-        return "\n".join(["API stubs:", *lines]) if lines else empty
-
-
-def _function_paths(module_name: str) -> list[str]:
+def function_paths(module_name: str) -> list[str]:
     out = []
     for name, value in modules_table()[module_name]["exports"].items():
         if value["kind"] == "function":

@@ -35,7 +35,7 @@ else:
 
 if TYPE_CHECKING:
     from ..runtime.hooks import DataHook
-    from .generic import ApiStubs
+    from .api_stubs import ApiStubs
     from .http import HttpStubs
 
 __all__ = ["VeloSite"]

@@ -22,7 +22,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from ..runtime.clock import ID_NAMESPACE
-from .generic import ApiStubs
+from .api_stubs import ApiStubs
 from .http import HttpStubs
 
 if TYPE_CHECKING:
