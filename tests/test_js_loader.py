@@ -5,6 +5,7 @@ Module syntax is rewritten in place, so errors point at the user's file and line
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 pytest.importorskip("py_mini_racer", reason='mini-racer is not installed: pip install "wixevents[js]"')
 
 from wixevents.js import WIX_MODULES, JsEngine, JsError, JsLoadError, load_file, load_source
+from wixevents.js.shims.modules import wix_exports
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +99,14 @@ def test_a_relative_import_without_a_folder_finds_a_module_loaded_before(engine:
 
 
 @pytest.mark.parametrize("name", WIX_MODULES)
-def test_every_wix_module_name_resolves_for_now_to_a_placeholder(engine: JsEngine, name: str) -> None:
+def test_every_wix_module_name_resolves_and_an_undocumented_name_fails_the_load(engine: JsEngine, name: str) -> None:
+    known = wix_exports(name)
+    if known is not None:  # a module of Wix's reference: its real exports are listed
+        with pytest.raises(JsLoadError, match=rf"'{re.escape(name)}' has no export named 'anything'"):
+            load_source(engine, f"import {{ anything }} from '{name}';\n", source=f"wix-{name}")
+        for real in known:
+            load_source(engine, f"import {{ {real} as x }} from '{name}';\n", source=f"wix-{name}")
+        return
     handler = load_source(engine, f"import api, {{ anything }} from '{name}';\n"
                                   "export function wixBilling_onInvoicePaid() { return anything.call(1); }",
                           source=f"wix-{name}").handlers[0]

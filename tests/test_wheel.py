@@ -33,6 +33,7 @@ def test_the_wheel_ships_every_sample_payload(wheel: set[str]) -> None:
 def test_the_wheel_ships_the_catalog_data_and_the_typing_marker(wheel: set[str]) -> None:
     assert {f"wixevents/events/catalog/data/{n}" for n in ("events.json", "types.json", "hooks.json")} <= wheel
     assert "wixevents/py.typed" in wheel
+    assert "wixevents/velo/data/modules.json" in wheel
 
 
 def test_the_wheel_ships_the_javascript_shims(wheel: set[str]) -> None:

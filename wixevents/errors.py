@@ -18,7 +18,9 @@ Each class also subclasses the built-in exception a Python user would expect, so
     ├── JsOutOfMemory(MemoryError)     a JavaScript handler past the engine's hard memory limit
     ├── JsLoadError(ValueError)        an events.js / data.js that cannot be loaded (wixevents.js.errors)
     ├── JsExportError(ValueError)      an events.js export that would be unsafe (wixevents.js.errors)
-    └── VeloError(RuntimeError)        a simulated Wix API call failing as on Wix (wixevents.velo.errors)
+    ├── VeloError(RuntimeError)        a simulated Wix API call failing as on Wix (wixevents.velo.errors)
+    ├── UnknownExport(AttributeError)  a name a Wix module does not export (wixevents.velo.errors)
+    └── UnknownWixModule(ModuleNotFoundError)  a wix-*/@wix/* name not in Wix's reference (wixevents.velo.errors)
 
 Messages say what was expected, what was got, where, and how to fix it.
 

@@ -45,7 +45,9 @@ class CheckInputError(WixEventsError, FileNotFoundError):
 
 
 class _Static:
-    """What the resolver asks of an engine, answered without one."""
+    """What the resolver asks of an engine, answered without one (no module was registered by hand)."""
+
+    _modules: dict[str, str] = {}  # noqa: RUF012  (read only: the engine's hand-registered modules, none here)
 
     def provides(self, name: str) -> bool:
         return module_tier(name) in ("simulated", "generic") and not name.startswith("node:")
@@ -131,7 +133,7 @@ def check_rows(path: str | Path) -> list[dict[str, Any]]:
                 tier = module_tier(spec)
                 tier = "npm missing" if tier == "npm" else tier
             # Wix installs npm packages from package.json, so a missing one is wixevents' problem, not Wix's
-            verdict = "error" if tier == "site file missing" or (tier == "unknown" and COMPLETE) else (
+            verdict = "error" if tier in ("site file missing", "frontend") or (tier == "unknown" and COMPLETE) else (
                 "warning" if tier in ("npm missing", "unknown") else "info")
             if not module_id.startswith("npm:"):
                 add(parsed.file, line, "import", spec, verdict, f"imports '{spec}': {tier}")

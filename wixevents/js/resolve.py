@@ -27,6 +27,7 @@ from .errors import JsProblem
 from .model import ParsedModule
 from .parse import parse
 from .shims import unknown_module
+from .shims.modules import import_problems
 
 if TYPE_CHECKING:
     from .engine import JsEngine
@@ -72,6 +73,9 @@ class Graph:
             self.problems[before:] = [replace(p, severity="warning", message=f"{p.message} (a dynamic import: "
                                               "its promise rejects when this line runs)")
                                       for p in self.problems[before:]]
+        for imp in parsed.imports:
+            if imp.specifier in resolved and resolved[imp.specifier] == imp.specifier:
+                self.problems.extend(import_problems(imp, parsed.file, self.engine))
         return module_id
 
     def resolve(self, spec: str, rel: str, file: str, line: int) -> str | None:

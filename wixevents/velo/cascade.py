@@ -40,7 +40,7 @@ from .record import caused
 if TYPE_CHECKING:
     from .site_api import VeloSite
 
-__all__ = ["data_event", "is_user_collection"]
+__all__ = ["cascade_event", "data_event", "is_user_collection"]
 
 
 def is_user_collection(collection: str) -> bool:
@@ -59,6 +59,21 @@ def data_event(site: VeloSite, change: str, collection: str, item: dict[str, Any
                "metadata": {"id": site.ids(), "entityId": item["_id"], "eventTime": iso(now),
                             "entityFqdn": "wix.data.v2.data_item", "eventType": catalog[name].slug,
                             "slug": change.lower()}}
+    prepared = prepare(name, None, payload, None, now=now, new_id=site.ids)
+    result = dispatch(site, prepared, handlers, "cascade")
+    caused(run.seq for run in result.runs)
+
+
+def cascade_event(site: VeloSite, name: str, payload: dict[str, Any]) -> None:
+    """Fire backend event ``name`` with ``payload`` as a cascade of the current call, if anything listens.
+
+    Used by simulated APIs that Wix documents as the cause of another event (a Media Manager
+    upload fires ``wixMediaManager_onFileUploaded``), with the same rules as the data events.
+    """
+    handlers = site.registry.for_event(name)
+    if not handlers:
+        return
+    now = site.clock.now()
     prepared = prepare(name, None, payload, None, now=now, new_id=site.ids)
     result = dispatch(site, prepared, handlers, "cascade")
     caused(run.seq for run in result.runs)

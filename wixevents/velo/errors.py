@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from ..errors import WixEventsError
 
-__all__ = ["CascadeLimitError", "HookTimeout", "SecretNotFound", "UnstubbedRequest", "VeloError", "WixDataError"]
+__all__ = ["CascadeLimitError", "HookTimeout", "SecretNotFound", "UnknownExport", "UnknownWixModule",
+           "UnstubbedRequest", "VeloError", "WixDataError"]
 
 
 class VeloError(WixEventsError, RuntimeError):
@@ -46,3 +47,11 @@ class UnstubbedRequest(VeloError):
 
 class SecretNotFound(VeloError, KeyError):
     """``getSecret`` asked for a name that ``site.secrets`` does not hold."""
+
+
+class UnknownExport(WixEventsError, AttributeError):
+    """A name a known Wix module does not export; the message lists its exports and the closest one."""
+
+
+class UnknownWixModule(WixEventsError, ModuleNotFoundError):
+    """A ``wix-*`` / ``@wix/*`` module name that is not in Wix's reference."""

@@ -32,7 +32,7 @@ else:
     from .._lazy import pandas as pd
 
 __all__ = ["EMAIL_COLUMNS", "HTTP_COLUMNS", "collection_frame", "contacts_frame", "emails_frame", "http_frame",
-           "members_frame"]
+           "media_frame", "members_frame", "notifications_frame"]
 
 CONTACT_COLUMNS = ["_id", "firstName", "lastName", "email", "phone", "labelKeys", "revision", "_createdDate",
                    "_updatedDate"]
@@ -40,6 +40,8 @@ MEMBER_COLUMNS = ["_id", "loginEmail", "status", "contactId", "firstName", "last
                   "_updatedDate"]
 EMAIL_COLUMNS = ["seq", "call", "kind", "emailId", "recipient", "to", "variables", "time"]
 HTTP_COLUMNS = ["seq", "call", "method", "url", "body", "status", "response", "error", "time"]
+MEDIA_COLUMNS = ["fileUrl", "originalFileName", "mimeType", "mediaType", "sizeInBytes", "parentFolderId", "isPrivate",
+                 "sourceURL", "_createdDate"]
 
 
 def _frame(rows: Iterable[Mapping[str, Any]], columns: list[str], ints: Iterable[str] = ()) -> pd.DataFrame:
@@ -83,3 +85,14 @@ def emails_frame(emails: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 def http_frame(calls: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return _frame(calls, HTTP_COLUMNS, ["seq", "call", "status"])
+
+
+def media_frame(files: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    return _frame(files, MEDIA_COLUMNS, ["sizeInBytes"])
+
+
+NOTIFICATION_COLUMNS = ["seq", "call", "body", "channels", "title", "recipients", "action", "time"]
+
+
+def notifications_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    return _frame(rows, NOTIFICATION_COLUMNS, ["seq", "call"])

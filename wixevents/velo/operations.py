@@ -32,8 +32,9 @@ def auth(options: Options) -> bool:
 
 
 def name(module: str, function: str) -> str:
-    """How a function is recorded: ``insert`` in ``wix-data``, ``items.insert`` in ``@wix/data``."""
-    return f"items.{function}" if module == "@wix/data" else function
+    """How a function is recorded: ``insert`` in ``wix-data``, ``items.insert`` in ``@wix/data`` (and
+    ``items.insertDataItem`` in ``wix-data.v2``)."""
+    return f"items.{function}" if module in ("@wix/data", "wix-data.v2") else function
 
 
 def _stored(op: Operation, item_id: Any) -> dict[str, Any] | None:

@@ -11,7 +11,9 @@ add fields in the order given.
 
 ``find(options)`` runs the query (``beforeQuery``/``afterQuery`` hooks) and
 returns a :class:`~wixevents.velo.results.WixDataQueryResult`; ``count(options)``
-counts matches (``beforeCount``/``afterCount``). ``to_spec``/``from_spec`` turn a
+counts matches (``beforeCount``/``afterCount``). A query made by an elevated
+builder (``elevate(wix_data.query)("Orders")``) runs each ``find``/``count``
+elevated, recorded as one ``wix-auth`` ``elevate`` effect, as in JavaScript. ``to_spec``/``from_spec`` turn a
 query into JSON data and back (what JavaScript shims send). Matching rules:
 :mod:`wixevents.velo.filters`.
 """
@@ -43,6 +45,7 @@ class WixDataQuery:
     page_size: int = 50
     projection: tuple[str, ...] = ()
     module: str = field(default="wix-data", repr=False, compare=False)
+    elevated: bool = field(default=False, repr=False, compare=False)
 
     def _where(self, *condition: Any) -> WixDataQuery:
         return replace(self, conditions=(*self.conditions, [condition[0], *normalise(list(condition[1:]))]))
@@ -121,12 +124,18 @@ class WixDataQuery:
 
     def find(self, options: dict[str, Any] | None = None) -> WixDataQueryResult:
         from .finder import run_find
+        from .wix_auth import elevated_query
 
+        if self.elevated:
+            return elevated_query(self, "find", options, lambda: run_find(self, options))
         return run_find(self, options)
 
     def count(self, options: dict[str, Any] | None = None) -> int:
         from .finder import run_count
+        from .wix_auth import elevated_query
 
+        if self.elevated:
+            return elevated_query(self, "count", options, lambda: run_count(self, options))
         return run_count(self, options)
 
     def condition(self) -> list[Any]:

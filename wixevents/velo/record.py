@@ -91,6 +91,11 @@ def velo_site() -> VeloSite:
     return site
 
 
+def _suppressed(args: Mapping[str, Any]) -> bool:
+    """Does any argument carry Wix's ``suppressAuth: true`` option (any function, either tier)?"""
+    return any(isinstance(v, Mapping) and v.get("suppressAuth") is True for v in args.values())
+
+
 class Recording:
     """One call being recorded: ``with Recording(...) as call: call.result = body()``."""
 
@@ -101,7 +106,8 @@ class Recording:
             "seq": self.run.seq if self.run is not None and inside else None, "call": self.site.velo.next_call(),
             "module": module, "function": function,
             "args": masked(self.site, jsonable({k: v for k, v in args.items() if not (k == "options" and v is None)})),
-            "result": None, "error": None, "elevated": bool(elevated or _ELEVATED.get()), "caused": []}
+            "result": None, "error": None, "caused": [],
+            "elevated": bool(elevated or _ELEVATED.get() or _suppressed(args))}
         self.runs: list[int] = []
 
     def __enter__(self) -> Recording:

@@ -36,6 +36,7 @@ else:
 
 if TYPE_CHECKING:
     from ..runtime.hooks import DataHook
+    from .api_stubs import ApiStubs
     from .http import HttpStubs
 
 __all__ = ["VeloSite"]
@@ -86,6 +87,11 @@ class VeloSite(SiteCore):
         return self.velo.http
 
     @property
+    def api(self) -> ApiStubs:
+        """Answers for Wix API functions of the generic tier: ``site.api.stub(module, function, returns=...)``."""
+        return self.velo.api
+
+    @property
     def secrets(self) -> dict[str, str]:
         """What ``wix-secrets-backend``'s ``getSecret(name)`` returns, by name (assign or update it)."""
         return self.velo.secrets
@@ -125,6 +131,16 @@ class VeloSite(SiteCore):
         """Triggered emails handlers asked for (recorded, never sent)."""
         with self.velo.lock:
             return frames.emails_frame(list(self.velo.emails))
+
+    def notifications(self) -> pd.DataFrame:
+        """Dashboard/mobile/browser notifications handlers sent (``wix-crm-backend``; recorded, never delivered)."""
+        with self.velo.lock:
+            return frames.notifications_frame(list(self.velo.notifications))
+
+    def media_files(self) -> pd.DataFrame:
+        """The files in the site's Media Manager now (``wix-media-backend`` uploads and imports)."""
+        with self.velo.lock:
+            return frames.media_frame(list(self.velo.media.values()))
 
     def http_calls(self) -> pd.DataFrame:
         """Every ``wix-fetch`` request, answered by a stub or failed for want of one."""

@@ -22,6 +22,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from ..runtime.clock import ID_NAMESPACE
+from .api_stubs import ApiStubs
 from .http import HttpStubs
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class VeloState:
         self.lock = threading.RLock()
         self.secrets: dict[str, str] = {}
         self.http = HttpStubs()
+        self.api = ApiStubs()
         self.identity: dict[str, Any] = {"userId": None, "userRole": "anonymous"}
         self.owner_id = str(uuid.uuid5(ID_NAMESPACE, f"{site.ids.seed}/site-owner"))
         self.seeds: dict[str, Any] = {"collections": {}, "contacts": [], "members": []}
@@ -51,6 +53,9 @@ class VeloState:
             self.labels: dict[str, dict[str, Any]] = {}
             self.emails: list[dict[str, Any]] = []
             self.http_calls: list[dict[str, Any]] = []
+            self.media: dict[str, dict[str, Any]] = {}
+            self.notifications: list[dict[str, Any]] = []
+            self.media_folders: dict[str, dict[str, Any]] = {}
             self.outside: list[dict[str, Any]] = []
             self._members: dict[str, dict[str, Any]] | None = None
 

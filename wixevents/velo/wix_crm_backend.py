@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..events.event import WixObject
 from ..runtime.clock import iso
-from . import crm
+from . import contacts_query, crm
+from .contacts_query import ContactsQuery
 from .errors import VeloError
 from .items import returned
 from .record import current_call, recorded
@@ -41,7 +42,7 @@ from .record import current_call, recorded
 if TYPE_CHECKING:
     from .site_api import VeloSite
 
-__all__ = ["contacts", "triggeredEmails"]
+__all__ = ["contacts", "notifications", "triggeredEmails"]
 
 MODULE = "wix-crm-backend"
 
@@ -92,6 +93,38 @@ class Contacts:
         return _call("contacts.unlabelContact", {"contactId": contactId, "labelKeys": labelKeys},
                      lambda site: crm.label(site, contactId, labelKeys, add=False), options)
 
+    def queryContacts(self) -> ContactsQuery:
+        """A query of the site's contacts (:mod:`.contacts_query`); ``find()``/``count()`` are the recorded calls."""
+        return ContactsQuery()
+
+    def query_find(self, spec: dict[str, Any], options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """``queryContacts().find()`` for a query given as JSON data (the JavaScript builder's)."""
+        return contacts_query.query_find(spec, dict(options) if options is not None else None)
+
+    def query_count(self, spec: dict[str, Any], options: Mapping[str, Any] | None = None) -> int:
+        return contacts_query.query_count(spec, dict(options) if options is not None else None)
+
+
+class Notifications:
+    """``notifications`` of ``wix-crm-backend``: ``notify`` is kept in ``site.notifications()``, never delivered."""
+
+    CHANNELS = ("Mobile", "Dashboard", "Browser")
+
+    def notify(self, body: str, channels: list[str], options: Mapping[str, Any] | None = None) -> None:
+        def work(site: VeloSite) -> None:
+            wrong = [c for c in channels or [] if c not in self.CHANNELS]
+            if not channels or wrong:
+                raise VeloError(f"notify needs channels from {', '.join(self.CHANNELS)}; got {channels!r}.",
+                                "INVALID_ARGUMENT")
+            seq, call = current_call()
+            given = dict(options or {})
+            with site.velo.lock:
+                site.velo.notifications.append({
+                    "seq": seq, "call": call, "body": body, "channels": list(channels),
+                    "title": given.get("title"), "recipients": given.get("recipients"),
+                    "action": given.get("actionTitle"), "time": iso(site.clock.now())})
+        recorded(MODULE, "notifications.notify", {"body": body, "channels": channels, "options": options}, work)
+
 
 class TriggeredEmails:
     """``triggeredEmails`` of ``wix-crm-backend``: emails are recorded in ``site.emails()``, not sent."""
@@ -102,7 +135,9 @@ class TriggeredEmails:
     def emailMember(self, emailId: str, memberId: str, options: Mapping[str, Any] | None = None) -> None:
         self._send("emailMember", "member", emailId, memberId, options)
 
-    def _send(self, function: str, kind: str, email_id: str, recipient: str, options: Any) -> None:
+    def _send(self, function: str, kind: str, email_id: str, recipient: str, options: Any,
+              module: str = MODULE, key: str | None = None) -> None:
+        """Record one triggered email; ``module``/``key`` let ``wix-users-backend``'s ``emailUser`` share it."""
         def body(site: VeloSite) -> None:
             variables = dict((options or {}).get("variables") or {})
             wrong = {k: type(v).__name__ for k, v in variables.items() if not isinstance(v, str)}
@@ -118,10 +153,11 @@ class TriggeredEmails:
                 site.velo.emails.append({"seq": seq, "call": call, "kind": kind, "emailId": email_id,
                                          "recipient": recipient, "to": to, "variables": variables,
                                          "time": iso(site.clock.now())})
-        key = "contactId" if kind == "contact" else "memberId"
-        recorded(MODULE, f"triggeredEmails.{function}", {"emailId": email_id, key: recipient, "options": options},
-                 body)
+        key = key or ("contactId" if kind == "contact" else "memberId")
+        name = f"triggeredEmails.{function}" if module == MODULE else function
+        recorded(module, name, {"emailId": email_id, key: recipient, "options": options}, body)
 
 
 contacts = Contacts()
 triggeredEmails = TriggeredEmails()
+notifications = Notifications()

@@ -16,6 +16,10 @@ rejects an unknown ID; ``updateMember`` changes only the fields it is given
 ``approveByEmail`` sets status ``APPROVED`` and returns a session token (a
 made-up, deterministic text here); ``blockByEmail`` sets ``BLOCKED``, and
 approving unblocks, as Wix documents. ``deleteMember`` removes the member.
+``currentMember`` is the member of ``site.velo.identity`` (none by default: backend
+events run as no one); ``authorization.assignRole``/``removeRole`` keep role IDs
+in the member's ``roles`` list. The other documented functions of the module
+(``badges``...) are generic-tier calls (:mod:`.generic`).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from .record import recorded
 if TYPE_CHECKING:
     from .site_api import VeloSite
 
-__all__ = ["authentication", "members"]
+__all__ = ["authentication", "authorization", "currentMember", "members"]
 
 MODULE = "wix-members-backend"
 T = TypeVar("T")
@@ -105,5 +109,47 @@ class Authentication:
         _call("authentication.blockByEmail", {"email": email}, body)
 
 
+class CurrentMember:
+    """``currentMember`` of ``wix-members-backend``: the member the code runs as (``site.velo.identity``).
+
+    Backend events run as no one (Wix documents no identity for them), so by default
+    ``getMember`` resolves to None and ``getRoles`` to ``[]``; set
+    ``site.velo.identity = {"userId": member_id, "userRole": "member"}`` to act as a member.
+    """
+
+    def getMember(self, options: Mapping[str, Any] | None = None) -> WixObject | None:
+        def body(site: VeloSite) -> WixObject | None:
+            found = site.velo.members.get(str(site.velo.identity.get("userId")))
+            return returned(found) if found is not None else None
+        return _call("currentMember.getMember", {"options": options}, body)
+
+    def getRoles(self) -> list[dict[str, Any]]:
+        def body(site: VeloSite) -> list[dict[str, Any]]:
+            found = site.velo.members.get(str(site.velo.identity.get("userId")))
+            return [{"_id": r, "title": r} for r in (found or {}).get("roles", [])]
+        return _call("currentMember.getRoles", {}, body)
+
+
+class Authorization:
+    """``authorization`` of ``wix-members-backend``: site roles of members, kept in the member's ``roles``."""
+
+    def assignRole(self, roleId: str, memberId: str, options: Mapping[str, Any] | None = None) -> None:
+        def body(site: VeloSite) -> None:
+            roles = _member(site, memberId).setdefault("roles", [])
+            if roleId not in roles:
+                roles.append(roleId)
+        _call("authorization.assignRole", {"roleId": roleId, "memberId": memberId, "options": options}, body)
+
+    def removeRole(self, roleId: str, memberId: str, options: Mapping[str, Any] | None = None) -> None:
+        def body(site: VeloSite) -> None:
+            roles = _member(site, memberId).get("roles", [])
+            if roleId not in roles:
+                raise VeloError(f"Member {memberId!r} does not have role {roleId!r}.", "NOT_FOUND")
+            roles.remove(roleId)
+        _call("authorization.removeRole", {"roleId": roleId, "memberId": memberId, "options": options}, body)
+
+
 members = Members()
 authentication = Authentication()
+currentMember = CurrentMember()
+authorization = Authorization()

@@ -6,6 +6,8 @@
     from wixevents.velo.wix_secrets_backend import getSecret
     key = getSecret("stripe-key")
 
+``secrets.getSecretValue(name)`` (the ``@wix/secrets`` and
+``wix-secrets-backend.v2`` spelling) answers ``{"value": ...}`` the same way.
 An unknown name fails (:class:`~wixevents.velo.errors.SecretNotFound`) with a
 message that says how to set it. The effect records the name, never the value
 (``result`` is ``"***"``): effects end up in saved histories and notebooks.
@@ -21,7 +23,7 @@ from .record import recorded
 if TYPE_CHECKING:
     from .site_api import VeloSite
 
-__all__ = ["getSecret"]
+__all__ = ["getSecret", "secrets"]
 
 
 def getSecret(name: str) -> str:
@@ -35,3 +37,16 @@ def getSecret(name: str) -> str:
                                  f"site.secrets[{name!r}] = '...' or site.seed(secrets={{...}}).", "NOT_FOUND")
         return value
     return recorded("wix-secrets-backend", "getSecret", {"name": name}, body, shown=lambda _: "***")
+
+
+class Secrets:
+    """``secrets`` of ``@wix/secrets`` / ``wix-secrets-backend.v2``: ``getSecretValue(name)`` -> ``{"value": ...}``.
+
+    Read through :func:`getSecret` (one ``getSecret`` effect), as the JavaScript shim does.
+    """
+
+    def getSecretValue(self, name: str) -> dict[str, str]:
+        return {"value": getSecret(name)}
+
+
+secrets = Secrets()

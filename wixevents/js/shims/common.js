@@ -6,6 +6,13 @@
 import { call } from "wixevents:host";
 
 const HOST = Symbol.for("wixevents.host");  // { name, shape } of a shim function (tests read it)
+const ELEVATES = Symbol.for("wixevents.elevates");  // a query builder's elevated twin
+
+/** Mark query builder `fn`: elevate(fn) is `elevated`, which builds queries whose find/count run elevated. */
+export function builder(fn, elevated) {
+  Object.defineProperty(fn, ELEVATES, { value: elevated });
+  return fn;
+}
 
 function rejected(e) {  // made here, inside an async function: V8 adds the awaiting handler's line to the stack
   const error = new Error(e !== null && typeof e === "object" && "message" in e ? e.message : String(e));
@@ -34,10 +41,12 @@ export function api(name, shape) {
 
 /** wix-auth's elevate: the same Wix API function, run elevated (Python's wix_auth.call_elevated). */
 export function elevate(fn) {
+  if (typeof fn === "function" && fn[ELEVATES]) return named((...args) => fn[ELEVATES](...args), fn.name);
   const target = typeof fn === "function" ? fn[HOST] : undefined;
   if (!target) {
-    throw new TypeError("elevate() in wixevents takes a Wix API function (wixData.insert, items.insert, "
-      + "contacts.createContact...), not your own function: elevate each API call it makes instead.");
+    throw new TypeError(`elevate() takes a Wix API function (wixData.insert, items.insert, wixData.query...); `
+      + `${typeof fn === "function" ? `'${fn.name || "(anonymous)"}' is not one` : `got ${typeof fn}`}. `
+      + "Elevate the Wix API calls it makes instead.");
   }
   return named((...args) => send("wix-auth:call_elevated", [target.name, ...args], target.shape), fn.name);
 }
@@ -77,4 +86,38 @@ export function response(r) {
 /** `{name: api("module:path.name")}` for each name, as one simulated object (`contacts`, `members`...). */
 export function apis(module, path, names) {
   return simulated(`${module}.${path}`, Object.fromEntries(names.map((n) => [n, api(`${module}:${path}.${n}`)])));
+}
+
+/** A documented Wix function of the generic tier (Python's wixevents.velo.generic.call): recorded, sample answer. */
+export function documented(module, path) {
+  return named((...args) => send("wixevents:generic", [module, path, ...args]), path.split(".").pop(),
+               { name: `${module}:${path}` });
+}
+
+function strict(where, members) {  // unknown names throw, naming what there is and the closest
+  return new Proxy(members, {
+    get(target, key) {
+      if (typeof key === "symbol" || key in target || key === "then" || key === "toJSON") return target[key];
+      return () => {
+        throw new TypeError(`${where}.${String(key)} is not a function: Wix's reference documents no such `
+          + `export of ${where}; it has ${Object.keys(target).join(", ")}.`);
+      };
+    },
+  });
+}
+
+/** A module's namespace from its table (`{fn: null, ns: [names], value: {value}}`), over `sim` (simulated members). */
+export function wixModule(module, table, sim) {
+  const out = {};
+  for (const [name, spec] of Object.entries(table)) {
+    const own = sim && name in sim ? sim[name] : undefined;
+    if (spec === null) out[name] = own ?? documented(module, name);
+    else if (Array.isArray(spec)) {
+      const ns = Object.fromEntries(spec.map((f) => [f, documented(module, `${name}.${f}`)]));
+      if (own) for (const f of Object.keys(own)) ns[f] = own[f];
+      out[name] = strict(`${module}.${name}`, ns);
+    } else out[name] = own ?? spec.value;
+  }
+  if (sim) for (const name of Object.keys(sim)) if (!(name in out) && name !== "default") out[name] = sim[name];
+  return strict(module, out);
 }

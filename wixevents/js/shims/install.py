@@ -25,6 +25,7 @@ Decisions:
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Callable, Mapping
 from importlib.resources import files
@@ -43,9 +44,14 @@ SHIMS = {"wixevents:wix": "common.js", "wixevents:query": "query.js", "wix-data"
          "@wix/data": "sdk-data.js", "wix-crm-backend": "wix-crm-backend.js",
          "wix-members-backend": "wix-members-backend.js", "wix-fetch": "wix-fetch.js",
          "wix-secrets-backend": "wix-secrets-backend.js", "wix-auth": "wix-auth.js", "@wix/crm": "sdk-crm.js",
-         "@wix/members": "sdk-members.js", "@wix/secrets": "sdk-secrets.js", "@wix/essentials": "sdk-essentials.js"}
+         "@wix/members": "sdk-members.js", "@wix/secrets": "sdk-secrets.js", "@wix/essentials": "sdk-essentials.js",
+         "wix-secrets-backend.v2": "sdk-secrets-v2.js", "wix-web-module": "wix-web-module.js",
+         "wix-http-functions": "wix-http-functions.js", "wix-media-backend": "wix-media-backend.js",
+         "wix-users-backend": "wix-users-backend.js", "wix-data.v2": "wix-data-v2.js",
+         "@wix/web-methods": "sdk-web-methods.js"}
 #: Simulated Python functions JavaScript does not call: they return Python objects.
-NOT_EXPOSED = frozenset({"wix-data:DataApi", "wix-data:query", "@wix/data:items.query", "wix-auth:elevate"})
+NOT_EXPOSED = frozenset({"wix-data:DataApi", "wix-data:query", "@wix/data:items.query", "wix-auth:elevate",
+                         "wix-crm-backend:contacts.queryContacts"})
 
 
 _CODE: dict[str, str] = {}
@@ -76,21 +82,50 @@ def shim_source(file: str) -> str:
 def install(engine: JsEngine, site: SiteCore | None = None) -> None:
     """Expose the simulated functions (acting on ``site`` outside runs) and register the shims."""
     ref = weakref.ref(site) if site is not None else None
+    from ...velo.generic import call
+
     for name, fn in host_functions().items():
         engine.expose(name, _on_site(ref, fn))
+    engine.expose("wixevents:generic", _on_site(ref, call))
     engine.register_code(_compiled(engine))
     from ..node import codes  # Node built-ins (crypto, buffer, util, url) and the global fetch
 
     engine.register_code(codes(engine))
 
 
+@functools.cache
+def sources() -> dict[str, str]:
+    """Every module's ES source by the name it is registered under: shims, then the module table's modules.
+
+    A shim of a module the table knows is registered as ``wixevents:sim/<name>`` and wrapped by
+    the table's module (:mod:`.modules`), so its undocumented-by-shim functions are generic-tier calls.
+    """
+    from ...velo.generic import modules_table
+    from ..parse import parse
+    from .modules import SIM_PREFIX, module_source
+
+    out: dict[str, str] = {}
+    for module, file in SHIMS.items():
+        text = shim_source(file)
+        if module in modules_table():
+            names = [e.name for e in parse(text, f"wixevents:shim/{module}", "module").exports]
+            out[SIM_PREFIX + module] = text
+            out[module] = module_source(module, names)
+        else:
+            out[module] = text
+    for module in modules_table():
+        out.setdefault(module, module_source(module, None))
+    return out
+
+
 def _compiled(engine: JsEngine) -> dict[str, str]:
-    """The shims' define-code, compiled once per process (they are constants of the package)."""
+    """The modules' define-code, compiled once per process (they are constants of the package)."""
     if not _CODE:
         from ..loader import compile_internal
 
-        for module, file in SHIMS.items():
-            _CODE[module] = compile_internal(engine, module, shim_source(file), also=SHIMS)
+        found = sources()
+        for module, text in found.items():
+            _CODE[module] = compile_internal(engine, module, text, also=found)
     return dict(_CODE)
 
 

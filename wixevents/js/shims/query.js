@@ -1,7 +1,7 @@
 // wixevents:query -- wix-data's chainable query builder. It only builds a spec (the JSON form of
 // Python's WixDataQuery.to_spec); find() and count() send it to Python's query_find / query_count,
 // which run it with the same hooks, and record the same effect, as a Python handler's query.
-import { api } from "wixevents:wix";
+import { api, elevate } from "wixevents:wix";
 
 function plain(v) {  // Dates as Wix's ISO text, as the Python builder stores them
   if (v instanceof Date) return v.toISOString();
@@ -70,8 +70,9 @@ export class WixDataQuery {
     return { collectionName: this.collectionName, filter: this._condition(), sort: s.order, skip: s.skip,
              limit: s.limit, fields: s.fields };
   }
-  find(options) { return api(this._names.find, (r) => page(this, r, options))(this.toSpec(), options); }
-  count(options) { return api(this._names.count)(this.toSpec(), options); }
+  _run(name, shape) { const call = api(name, shape); return this._names.elevated ? elevate(call) : call; }
+  find(options) { return this._run(this._names.find, (r) => page(this, r, options))(this.toSpec(), options); }
+  count(options) { return this._run(this._names.count)(this.toSpec(), options); }
 }
 
 function page(query, r, options) {  // Python's WixDataQueryResult.to_dict, with its methods back

@@ -1,7 +1,15 @@
-// wix-crm-backend: `import { contacts, triggeredEmails } from 'wix-crm-backend'`.
-import { apis } from "wixevents:wix";
+// wix-crm-backend: `import { contacts, triggeredEmails, notifications } from 'wix-crm-backend'`.
+import { apis, builder, simulated } from "wixevents:wix";
+import { WixDataQuery } from "wixevents:query";
 
-export const contacts = apis("wix-crm-backend", "contacts", ["appendOrCreateContact", "createContact",
-  "findOrCreateLabel", "getContact", "labelContact", "unlabelContact", "updateContact"]);
+const queries = { find: "wix-crm-backend:contacts.query_find", count: "wix-crm-backend:contacts.query_count" };
+const calls = apis("wix-crm-backend", "contacts", ["appendOrCreateContact", "createContact", "findOrCreateLabel",
+  "getContact", "labelContact", "unlabelContact", "updateContact"]);
+export const contacts = simulated("wix-crm-backend.contacts", {
+  ...Object.fromEntries(Object.keys(calls).map((k) => [k, calls[k]])),
+  queryContacts: builder(() => new WixDataQuery(queries, "Contacts"),
+                         () => new WixDataQuery({ ...queries, elevated: true }, "Contacts")),
+});
 export const triggeredEmails = apis("wix-crm-backend", "triggeredEmails", ["emailContact", "emailMember"]);
-export default { contacts, triggeredEmails };
+export const notifications = apis("wix-crm-backend", "notifications", ["notify"]);
+export default { contacts, triggeredEmails, notifications };

@@ -1,5 +1,5 @@
 // wix-data: `import wixData from 'wix-data'` or `import { insert, query } from 'wix-data'`.
-import { api, simulated } from "wixevents:wix";
+import { api, builder, simulated } from "wixevents:wix";
 import { WixDataQuery } from "wixevents:query";
 
 const fn = (name) => api(`wix-data:${name}`);
@@ -12,5 +12,6 @@ export const get = fn("get");
 export const remove = fn("remove");
 export const bulkInsert = fn("bulkInsert");
 export const truncate = fn("truncate");
-export function query(collectionId) { return new WixDataQuery(queries, collectionId); }
+export const query = builder(function query(collectionId) { return new WixDataQuery(queries, collectionId); },
+  (collectionId) => new WixDataQuery({ ...queries, elevated: true }, collectionId));
 export default simulated("wix-data", { insert, update, save, get, remove, bulkInsert, truncate, query });
