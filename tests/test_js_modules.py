@@ -333,3 +333,25 @@ def test_parity_elevated_query_builders_run_find_and_count_elevated(tmp_path: Pa
         wix_auth.elevate(wix_data.query)("Orders").find()
         frame = made.effects()
         assert frame["function"].tolist() == ["elevate", "query.find"] and frame["elevated"].tolist() == [True, True]
+
+
+def test_parity_elevated_get_secret_value_as_wix_documents_it(tmp_path: Path) -> None:
+    """``elevate(secrets.getSecretValue)`` is Wix's own example for wix-secrets-backend.v2: it loads and runs elevated."""
+    from wixevents.velo.wix_auth import elevate
+    from wixevents.velo.wix_secrets_backend import secrets
+
+    def wixStores_onOrderPaid(event: Any) -> Any:
+        return elevate(secrets.getSecretValue)("shop-key")["value"]
+
+    js = ("import { secrets } from 'wix-secrets-backend.v2';\nimport { elevate } from 'wix-auth';\n"
+          "export async function wixStores_onOrderPaid(event) {\n"
+          "  const getSecretValue = elevate(secrets.getSecretValue);\n"
+          "  return (await getSecretValue('shop-key')).value;\n}\n")
+    same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid}, {"events.js": js}, "wixStores_onOrderPaid",
+                lambda site: site.secrets.update({"shop-key": "sk_live_1"}))
+    with Site(clock=FixedClock()) as site:
+        site.secrets["shop-key"] = "sk_live_1"
+        site.load_js(backend(tmp_path, {"events.js": js}))
+        assert site.fire("wixStores_onOrderPaid").value == "sk_live_1"
+        calls = site.effects()
+        assert calls[calls["function"] == "getSecret"]["elevated"].tolist() == [True]

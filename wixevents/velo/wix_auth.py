@@ -97,14 +97,15 @@ def elevate(sourceFunction: F) -> F:
 
 
 def _simulated(function: str) -> Any:
-    """The simulated function named ``"<module>:<member path>"``, else None."""
+    """The simulated function named ``"<module>:<member path>"`` (SDK spellings too), else None."""
     from . import modules
+    from .generic import simulated
 
     module, _, path = function.partition(":")
     target: Any = modules().get(module)
     for step in path.split("."):
         target = target.get(step) if isinstance(target, dict) else None
-    return target if callable(target) else None
+    return target if callable(target) else simulated(module, path)
 
 
 def call_elevated(function: str, *args: Any) -> Any:
