@@ -336,7 +336,7 @@ def test_parity_elevated_query_builders_run_find_and_count_elevated(tmp_path: Pa
 
 
 def test_parity_elevated_get_secret_value_as_wix_documents_it(tmp_path: Path) -> None:
-    """``elevate(secrets.getSecretValue)`` is Wix's own example for wix-secrets-backend.v2: it loads and runs elevated."""
+    """Wix documents ``elevate(secrets.getSecretValue)`` for wix-secrets-backend.v2: it loads and runs elevated."""
     from wixevents.velo.wix_auth import elevate
     from wixevents.velo.wix_secrets_backend import secrets
 
