@@ -112,13 +112,15 @@ def survey_site(backend: Path, stand_ins: bool = True) -> dict[str, Any]:
     with Site(clock=FixedClock()) as site, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            try:
-                _load(site, backend)
-            except JsLoadError as exc:
-                out["stand_ins"] = _stand_in_missing_packages(site, exc) if stand_ins else []
-                if not out["stand_ins"]:
-                    raise
-                _load(site, backend)
+            for _ in range(20):  # each file is loaded in turn: a later one may lack other packages
+                try:
+                    _load(site, backend)
+                    break
+                except JsLoadError as exc:
+                    more = _stand_in_missing_packages(site, exc) if stand_ins else []
+                    if not more:
+                        raise
+                    out["stand_ins"] = sorted({*out["stand_ins"], *more})
         except JsLoadError as exc:
             out["blame"], out["reason"] = classify_load(exc)
             if any(f"{n}." in out["reason"] or f"'{n}'" in out["reason"] for n in out["stand_ins"]):
