@@ -109,7 +109,7 @@ class JsEngine(Isolate):
         placeholders = "".join(shims.placeholder_code(n) for n in shims.WIX_MODULES if n not in self._modules)
         return [f"const {self.bridge} = {PRELUDE}", f"{self.bridge}.limitMemory({int(self.memory_limit)})",
                 *(self.wrap(code, True) for code in self.boot_scripts), self.wrap(placeholders, True),
-                *(self.wrap(code, trusted) for code, trusted in self._modules.values())]
+                f"{self.bridge}.seal()", *(self.wrap(code, trusted) for code, trusted in self._modules.values())]
 
     def after_boot(self) -> None:
         for module_id in list(self._entries):

@@ -203,6 +203,7 @@
     const next = nextDue(callId);
     if (next === null || next[1] > now()) return "";
     const t = timers[next[0]];
+    if (calls[callId]) enter(calls[callId].source);
     if (t.repeat) t.due = now() + t.delay; else delete timers[next[0]];
     current = t.owner === null ? callId : t.owner;
     try { apply(t.fn, undefined, t.args); } catch (e) { uncaught(e, current, "a timer callback"); }
@@ -328,6 +329,77 @@
     }
   }
 
+  // -- one world of built-ins per source ----------------------------------------------------------------------
+  // seal() records the built-ins as boot left them (the global object, every object it reaches in one or two
+  // steps, and their prototypes). Site code runs in its source's world (module ids are "<source>/<path>"):
+  // when code of another source is about to run, what the last source changed (a replaced JSON.parse, Date,
+  // console.log, Array.prototype.map, a new Object.prototype.toJSON...) is put aside and the other source's
+  // own changes are put back. One source never sees another's tampering; each keeps its own polyfills.
+  const tracked = [];
+  const worlds = { __proto__: null };
+  let world = null;
+  const getDescriptor = Reflect.getOwnPropertyDescriptor, ownKeys = Reflect.ownKeys, deleteProperty = Reflect.deleteProperty;
+  const setPrototypeOf = Reflect.setPrototypeOf;
+  function seal() {
+    const seen = new WeakSetCtor();
+    const visit = (obj, depth) => {
+      if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || weakHas(seen, obj)) return;
+      weakAdd(seen, obj);
+      const snap = { __proto__: null };
+      const ks = ownKeys(obj);
+      for (let i = 0; i < ks.length; i++) snap[ks[i]] = getDescriptor(obj, ks[i]);
+      tracked[tracked.length] = { __proto__: null, obj, snap, keys: ks, proto: getPrototypeOf(obj) };
+      visit(getPrototypeOf(obj), depth);
+      if (depth <= 0) return;
+      for (let i = 0; i < ks.length; i++) {
+        const d = snap[ks[i]];
+        if (d && "value" in d) visit(d.value, depth - 1);
+      }
+    };
+    visit(G, 2);
+    const extra = [function* () {}, async function* () {}, [][Symbol.iterator](), new Map()[Symbol.iterator](),
+                   new Set()[Symbol.iterator](), ""[Symbol.iterator](), /x/[Symbol.matchAll]("")];
+    for (let i = 0; i < extra.length; i++) visit(getPrototypeOf(extra[i]), 1);
+  }
+  function same(a, b) {
+    return a.value === b.value || (a.value !== a.value && b.value !== b.value) ? a.get === b.get && a.set === b.set
+      && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable : false;
+  }
+  function changes() {  // what site code changed since seal(): [[entry, key, descriptor or null (deleted)]...]
+    const out = [];
+    for (let i = 0; i < tracked.length; i++) {
+      const t = tracked[i], ks = ownKeys(t.obj);
+      for (let k = 0; k < ks.length; k++) {
+        const d = getDescriptor(t.obj, ks[k]), old = t.snap[ks[k]];
+        if (!old || !same(d, old)) out[out.length] = [t, ks[k], d];
+      }
+      if (ks.length !== t.keys.length || out.length) {
+        for (let k = 0; k < t.keys.length; k++) if (!getDescriptor(t.obj, t.keys[k])) out[out.length] = [t, t.keys[k], null];
+      }
+      if (getPrototypeOf(t.obj) !== t.proto) out[out.length] = [t, null, getPrototypeOf(t.obj)];
+    }
+    return out;
+  }
+  function enter(source) {  // make `source`'s world the current one
+    if (source === world || !tracked.length) return;
+    const made = changes();
+    if (world !== null) worlds[world] = made;
+    for (let i = 0; i < made.length; i++) {  // back to the sealed state
+      const t = made[i][0], key = made[i][1];
+      if (key === null) { setPrototypeOf(t.obj, t.proto); continue; }
+      const old = t.snap[key];
+      if (old) defineProperty(t.obj, key, old); else deleteProperty(t.obj, key);
+    }
+    const mine = worlds[source] || [];
+    for (let i = 0; i < mine.length; i++) {
+      const t = mine[i][0], key = mine[i][1], d = mine[i][2];
+      if (key === null) setPrototypeOf(t.obj, d);
+      else if (d) defineProperty(t.obj, key, d); else deleteProperty(t.obj, key);
+    }
+    world = source;
+  }
+  function sourceOf(id) { const i = indexOf(id, "/"); return i < 0 ? id : slice(id, 0, i); }
+
   // -- modules ----------------------------------------------------------------------------------------------
   const modules = { __proto__: null };
   function define(id, factory, trusted) {
@@ -394,6 +466,7 @@
 
   function settle(text, callId) {
     current = callId === undefined ? null : callId;
+    if (calls[callId]) enter(calls[callId].source);
     const answers = decode(text);
     for (let i = 0; i < answers.length; i++) {
       const id = answers[i][0], ok = answers[i][1], value = answers[i][2];
@@ -416,6 +489,7 @@
   function instantiate(id) {
     let exports = "";
     try {
+      enter(sourceOf(id));
       const ns = load(id);
       const names = keys(ns);
       for (let i = 0; i < names.length; i++) {
@@ -434,9 +508,10 @@
   }
 
   function invoke(callId, id, name, argsText) {
-    const state = { __proto__: null, done: false, ok: false, result: undefined };
+    const state = { __proto__: null, done: false, ok: false, result: undefined, source: sourceOf(id) };
     calls[callId] = state;
     current = callId;
+    enter(state.source);
     const finish = (ok, v) => {
       if (state.done) return;
       state.done = true; state.ok = ok; state.result = ok ? v : describe(v);
@@ -545,7 +620,7 @@
   });
   const bridge = freeze({
     __proto__: null, define, load, get, exported, reexport, placeholder, instantiate, unload, invoke, follow, take,
-    settle, drain, decode, tick, abandon, evaluate, limitMemory, userBridge,
+    settle, drain, decode, tick, abandon, evaluate, limitMemory, seal, userBridge,
     host: (name, ...args) => host(name, args),
   });
   return bridge;
