@@ -108,7 +108,7 @@ def drive(engine: JsEngine, module_id: str, name: str, args: Sequence[Any], time
                 if engine.generation != generation:
                     raise JsError(f"the JavaScript engine restarted while {name} waited for Python "
                                   "(another run hit its timeout or memory limit); this run's state is lost")
-                steps, pause = [f"{bridge}.settle({js_literal(dumps(answers))}, {call})", *ticks, take], 0.0005
+                steps, pause = [f"{bridge}.settle({js_literal(dumps(answers))}, {call})", take], 0.0005
                 continue
             wait = state.get("wait")
             if wait is not None and wait <= 0:  # a timer is due: run it (and its promise callbacks)

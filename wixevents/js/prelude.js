@@ -48,6 +48,13 @@
 
   // -- small tools on captured built-ins ------------------------------------------------------------------
   function list() { return { __proto__: null, n: 0 }; }
+  function copy(src, from) {  // an array of src[from..]; defineProperty, so no index setter on Array.prototype runs
+    const out = [];
+    for (let i = from; i < src.length; i++) {
+      defineProperty(out, i - from, { value: src[i], writable: true, enumerable: true, configurable: true });
+    }
+    return out;
+  }
   function add(l, x) { l[l.n] = x; l.n += 1; }
   function str(v) {  // String(v), or a description when that throws (a Symbol's String works; a hostile toString)
     try { return StringCtor(v); } catch (e) {
@@ -153,8 +160,8 @@
   }
   console.assert = function (condition) {
     if (condition) return;
-    const args = ["Assertion failed" + (arguments.length > 1 ? ":" : "")];
-    for (let i = 1; i < arguments.length; i++) args[i] = arguments[i];
+    const args = copy(arguments, 0);
+    args[0] = "Assertion failed" + (arguments.length > 1 ? ":" : "");
     record("error", args);
   };
   defineProperty(G, "console", { value: console, writable: true, enumerable: false, configurable: true });
@@ -366,17 +373,20 @@
       && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable : false;
   }
   function changes() {  // what site code changed since seal(): [[entry, key, descriptor or null (deleted)]...]
-    const out = [];
+    const out = list();
     for (let i = 0; i < tracked.length; i++) {
       const t = tracked[i], ks = ownKeys(t.obj);
+      let changed = false;
       for (let k = 0; k < ks.length; k++) {
         const d = getDescriptor(t.obj, ks[k]), old = t.snap[ks[k]];
-        if (!old || !same(d, old)) out[out.length] = [t, ks[k], d];
+        if (!old || !same(d, old)) { add(out, { __proto__: null, t, key: ks[k], d }); changed = true; }
       }
-      if (ks.length !== t.keys.length || out.length) {
-        for (let k = 0; k < t.keys.length; k++) if (!getDescriptor(t.obj, t.keys[k])) out[out.length] = [t, t.keys[k], null];
+      if (ks.length !== t.keys.length || changed) {
+        for (let k = 0; k < t.keys.length; k++) {
+          if (!getDescriptor(t.obj, t.keys[k])) add(out, { __proto__: null, t, key: t.keys[k], d: null });
+        }
       }
-      if (getPrototypeOf(t.obj) !== t.proto) out[out.length] = [t, null, getPrototypeOf(t.obj)];
+      if (getPrototypeOf(t.obj) !== t.proto) add(out, { __proto__: null, t, key: null, d: getPrototypeOf(t.obj) });
     }
     return out;
   }
@@ -384,15 +394,15 @@
     if (source === world || !tracked.length) return;
     const made = changes();
     if (world !== null) worlds[world] = made;
-    for (let i = 0; i < made.length; i++) {  // back to the sealed state
-      const t = made[i][0], key = made[i][1];
+    for (let i = 0; i < made.n; i++) {  // back to the sealed state
+      const t = made[i].t, key = made[i].key;
       if (key === null) { setPrototypeOf(t.obj, t.proto); continue; }
       const old = t.snap[key];
       if (old) defineProperty(t.obj, key, old); else deleteProperty(t.obj, key);
     }
-    const mine = worlds[source] || [];
-    for (let i = 0; i < mine.length; i++) {
-      const t = mine[i][0], key = mine[i][1], d = mine[i][2];
+    const mine = worlds[source] || list();
+    for (let i = 0; i < mine.n; i++) {
+      const t = mine[i].t, key = mine[i].key, d = mine[i].d;
       if (key === null) setPrototypeOf(t.obj, d);
       else if (d) defineProperty(t.obj, key, d); else deleteProperty(t.obj, key);
     }
@@ -455,11 +465,10 @@
   let requests = list(), nextHostId = 1;
   function host(name, args) {
     const id = nextHostId++;
-    const copy = [];
-    for (let i = 0; i < args.length; i++) copy[i] = args[i];
+    const given = copy(args, 0);
     return new PromiseCtor((resolve, reject) => {
       pending[id] = { __proto__: null, resolve, reject };
-      add(requests, { __proto__: null, id, name: str(name), args: copy, call: current });
+      add(requests, { __proto__: null, id, name: str(name), args: given, call: current });
     });
   }
   define("wixevents:host", (_, ns) => exported(ns, { call: () => (name, ...args) => host(name, args) }));
