@@ -278,3 +278,26 @@ def test_registering_a_module_reloads_the_modules_that_import_it() -> None:
 def test_site_code_cannot_import_the_host_bridge(engine: JsEngine) -> None:
     with pytest.raises(JsLoadError, match="internal to wixevents"):
         load_source(engine, "import { call } from 'wixevents:host';\nexport function wixBilling_onInvoicePaid() {}")
+
+
+# -- extending the engine ----------------------------------------------------------------------------------------
+def test_a_boot_script_adds_a_global_that_calls_python_and_survives_a_restart() -> None:
+    """The seam for new Node-like globals: a boot script, run before site code, with the whole bridge in scope."""
+    with JsEngine() as engine:
+        engine.expose("greet", lambda name: f"hello {name}")
+        engine.add_boot_script('Object.defineProperty(globalThis, "greet", { value: (name) => __wixevents.host('
+                               '"greet", name), writable: true, configurable: true });')
+        handler = one(engine, "export async function wixBilling_onInvoicePaid(e) { return await greet(e.who); }")
+        assert handler({"who": "Ada"}) == "hello Ada"
+        engine.restart()
+        assert handler({"who": "Bob"}) == "hello Bob"
+        assert engine.evaluate("Object.keys(globalThis).includes('greet')") is False  # non-enumerable, as Node's
+
+
+def test_a_boot_scripts_global_is_not_mistaken_for_a_sources_tampering(tmp_path: Any) -> None:
+    """Globals added at boot belong to every source's world: switching sources never puts them aside."""
+    with JsEngine() as engine:
+        engine.add_boot_script('globalThis.booted = "yes";')
+        a = one(engine, "export function wixBilling_onInvoicePaid(e) { return globalThis.booted; }", source="a")
+        b = one(engine, "export function wixBilling_onInvoicePaid(e) { return globalThis.booted; }", source="b")
+        assert [a({}), b({}), a({})] == ["yes", "yes", "yes"]

@@ -24,10 +24,12 @@ import pytest
 pytest.importorskip("py_mini_racer", reason='mini-racer is not installed: pip install "wixevents[js]"')
 
 from wixevents import Site
-from wixevents.js.engine import GLOBALS
 from wixevents.runtime.clock import FixedClock
 
 AREA = "JavaScript engine"
+#: The Node-like globals the README documents for handler code.
+GLOBALS = {"console", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate",
+           "queueMicrotask"}
 EVENT = "wixBilling_onInvoicePaid"
 OTHER = "wixBilling_onInvoiceSent"
 COUNTER = f"""import wixData from "wix-data";
@@ -68,8 +70,8 @@ TIMERS = {
     "setTimeout(r) with no delay resolves": ("await new Promise((r) => setTimeout(r)); return 'ok';", "ok"),
     "setTimeout passes its extra arguments": ("return await new Promise((r) => setTimeout(r, 1, 'arg'));", "arg"),
     "setInterval repeats until clearInterval": (
-        "let n = 0; await new Promise((r) => { const t = setInterval(() => { if (++n === 3) { clearInterval(t); r(); } },"
-        " 2); }); return n;", 3),
+        "let n = 0; await new Promise((r) => { const t = setInterval(() => {"
+        " if (++n === 3) { clearInterval(t); r(); } }, 2); }); return n;", 3),
     "clearTimeout cancels a timer": (
         "let hit = false; const t = setTimeout(() => { hit = true; }, 5); clearTimeout(t);"
         " await new Promise((r) => setTimeout(r, 20)); return hit;", False),
@@ -174,8 +176,8 @@ def object_prototype_names() -> list[str]:
 
 BRIDGE_PROBES = {
     "site code's __wixevents has no call protocol, host or loader": (
-        "return [typeof __wixevents.invoke, typeof __wixevents.host, typeof __wixevents.load, typeof __wixevents.settle,"
-        " typeof __wixevents.userBridge].filter((t) => t !== 'undefined');"),
+        "return [typeof __wixevents.invoke, typeof __wixevents.host, typeof __wixevents.load,"
+        " typeof __wixevents.settle, typeof __wixevents.userBridge].filter((t) => t !== 'undefined');"),
     "the module loader refuses wixevents:host": "return __wx_import('wixevents:host');",
     "the module registry refuses to replace a Wix shim": "__wixevents.define('wix-data', () => {}); return 1;",
     "the module registry refuses wixevents: names": "__wixevents.define('wixevents:mine', () => {}); return 1;",

@@ -24,7 +24,7 @@ Extending the engine (new globals, new host functions):
 * ``engine.expose(name, fn)`` makes a Python function callable as
   ``call(name, ...args)`` from a shim (``import { call } from "wixevents:host"``)
   or as ``__wixevents.host(name, ...args)`` from a boot script; both return a Promise.
-* ``JsEngine.boot_scripts.append(code)`` (every engine made afterwards) or
+* ``JsEngine.BOOT_SCRIPTS.append(code)`` (every engine made afterwards) or
   ``engine.add_boot_script(code)`` (one engine) adds a script run in every new isolate right after the prelude,
   before any site code, with ``__wixevents`` (the whole bridge) in scope. It
   defines globals with ``Object.defineProperty(globalThis, name, {value,
@@ -40,7 +40,7 @@ import json
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from importlib.resources import files
-from typing import Any
+from typing import Any, ClassVar
 
 from . import shims
 from .bridge import ConsoleSink, drive, emit
@@ -66,8 +66,8 @@ class JsEngine(Isolate):
     ``wixevents.js``.
     """
 
-    #: Scripts every engine runs after the prelude (see :meth:`add_boot_script`).
-    boot_scripts: list[str] = []
+    #: Scripts every engine made afterwards runs after the prelude (see :meth:`add_boot_script`).
+    BOOT_SCRIPTS: ClassVar[list[str]] = []
 
     def __init__(self, *, timeout: float | None = DEFAULT_TIMEOUT, memory_limit: int = DEFAULT_MEMORY_LIMIT,
                  console: ConsoleSink | None = None) -> None:
@@ -77,7 +77,7 @@ class JsEngine(Isolate):
         self.gate = Gate()
         #: The name of the prelude's script-scope constant: random, so site code cannot name it.
         self.bridge = f"__wixevents_{secrets.token_hex(12)}"
-        self.boot_scripts = list(type(self).boot_scripts)
+        self.boot_scripts = list(self.BOOT_SCRIPTS)
         self._modules: dict[str, tuple[str, bool]] = {}
         self._entries: dict[str, None] = {}
         self.start()
@@ -89,16 +89,17 @@ class JsEngine(Isolate):
         self.close()
 
     def add_boot_script(self, code: str) -> None:
-        """Run ``code`` in this engine now and in every new isolate after the prelude, before site code.
+        """Run ``code`` in every new isolate of this engine after the prelude, before site code.
 
+        The engine restarts at once (module state starts over, loaded modules
+        are run again), so call it before loading site code.
         ``__wixevents`` (the whole bridge) is in scope. For every engine, append
-        to the class attribute ``JsEngine.boot_scripts`` before engines are made.
+        to the class attribute ``JsEngine.BOOT_SCRIPTS`` before engines are made.
         See the module docstring for how a global is added.
         """
         self.boot_scripts.append(code)
-        if self._transport is not None:
-            with self.lock:
-                self.run([self.wrap(code, True)], self.timeout)
+        if self._transport is not None:  # the built-ins are recorded before site code runs: start over with it
+            self.restart()
 
     def wrap(self, code: str, trusted: bool) -> str:
         """``code`` as a script that sees the whole bridge (trusted) or site code's share as ``__wixevents``."""

@@ -3,7 +3,7 @@
 V8 in mini-racer evaluates scripts, not modules, so module syntax is turned
 into calls on the prelude's registry (``__wixevents``)::
 
-    __wixevents.define("site:events.js", function (__wx_import, __wx_ns, __wixevents) {"use strict"; <imports> <exports>  LINE 1
+    __wixevents.define("site:events.js", function (__wx_import, __wx_ns, __wixevents) {"use strict"; <imports>  LINE 1
     ... the user's lines 2..N, module syntax blanked in place ...
     });
     //# sourceURL=events.js
