@@ -15,6 +15,11 @@ A call is a short conversation with the prelude, always in the caller's thread:
    ``tick`` steps (each runs one due timer, then V8 runs its promise
    callbacks, as Node runs microtasks between timers) + ``take``. Timers run
    in real time, so ``Date.now()`` agrees with them, up to the run's deadline.
+   (The alternative, a virtual clock jumping to the next timer, would make a
+   long backoff instant, but ``Date.now()`` would lag the timers and code that
+   measures elapsed time would see none; a delay past the timeout is a
+   ``timeout`` row either way.) A run's timers end with it: the prelude cancels
+   those still pending when the handler finished, with a warning line.
    If it waits on something else, ``take`` is polled with a growing pause
    (0.5 ms to 20 ms) until the deadline.
 4. At the deadline a call still waiting is given up (its timers cancelled,

@@ -355,15 +355,22 @@
       const snap = { __proto__: null };
       const ks = ownKeys(obj);
       for (let i = 0; i < ks.length; i++) snap[ks[i]] = getDescriptor(obj, ks[i]);
-      tracked[tracked.length] = { __proto__: null, obj, snap, keys: ks, proto: getPrototypeOf(obj) };
-      visit(getPrototypeOf(obj), depth);
+      const vals = [], gets = [];  // per key: its value, or (an accessor) its getter and `accessor` in vals
+      for (let i = 0; i < ks.length; i++) {
+        const d = snap[ks[i]];
+        vals[i] = "value" in d ? d.value : accessor;
+        gets[i] = "value" in d ? undefined : d;
+      }
+      tracked[tracked.length] = { __proto__: null, obj, snap, keys: ks, vals, gets, proto: getPrototypeOf(obj) };
+      visit(getPrototypeOf(obj), 0);
+      if (typeof obj === "function" && snap.prototype && "value" in snap.prototype) visit(snap.prototype.value, 0);
       if (depth <= 0) return;
       for (let i = 0; i < ks.length; i++) {
         const d = snap[ks[i]];
         if (d && "value" in d) visit(d.value, depth - 1);
       }
     };
-    visit(G, 2);
+    visit(G, 1);  // the globals, the constructors, namespaces and prototypes they hold (not Intl.X.prototype...)
     const extra = [function* () {}, async function* () {}, [][Symbol.iterator](), new Map()[Symbol.iterator](),
                    new Set()[Symbol.iterator](), ""[Symbol.iterator](), /x/[Symbol.matchAll]("")];
     for (let i = 0; i < extra.length; i++) visit(getPrototypeOf(extra[i]), 1);
@@ -372,10 +379,30 @@
     return a.value === b.value || (a.value !== a.value && b.value !== b.value) ? a.get === b.get && a.set === b.set
       && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable : false;
   }
+  const accessor = SymbolCtor("accessor");
+  function untouched(t) {  // the fast check: same prototype, same number of keys, same values and accessors
+    const obj = t.obj, ks = t.keys, vals = t.vals;
+    if (getPrototypeOf(obj) !== t.proto || ownKeys(obj).length !== ks.length) return false;
+    try {
+      for (let k = 0; k < ks.length; k++) {
+        const old = vals[k];
+        if (old === accessor) {
+          const d = getDescriptor(obj, ks[k]), was = t.gets[k];
+          if (!d || d.get !== was.get || d.set !== was.set) return false;
+        } else {
+          const v = obj[ks[k]];  // a getter site code put here runs in its own world; if it throws: changed
+          if (v !== old && (v === v || old === old)) return false;
+        }
+      }
+    } catch (e) { return false; }
+    return true;
+  }
   function changes() {  // what site code changed since seal(): [[entry, key, descriptor or null (deleted)]...]
     const out = list();
     for (let i = 0; i < tracked.length; i++) {
-      const t = tracked[i], ks = ownKeys(t.obj);
+      const t = tracked[i];
+      if (untouched(t)) continue;
+      const ks = ownKeys(t.obj);
       let changed = false;
       for (let k = 0; k < ks.length; k++) {
         const d = getDescriptor(t.obj, ks[k]), old = t.snap[ks[k]];
