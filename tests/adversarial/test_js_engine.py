@@ -264,6 +264,10 @@ MEMORY = {
     "resizable buffers": "const k = []; for (let i = 0; i < 20; i++) { const b = new ArrayBuffer(1, "
                          "{ maxByteLength: 2 ** 30 }); b.resize(100 * 2 ** 20); k.push(b); }",
     "shared buffers": "const k = []; for (let i = 0; i < 20; i++) k.push(new SharedArrayBuffer(100 * 2 ** 20));",
+    "ArrayBuffer.prototype.transfer to a larger length": "const k = []; for (let i = 0; i < 20; i++)"
+                                                          " k.push(new ArrayBuffer(8).transfer(100 * 2 ** 20));",
+    "typed arrays made by from()": "const k = []; for (let i = 0; i < 20; i++)"
+                                   " k.push(Float64Array.from({ length: 12.5 * 2 ** 20 }));",
     "WebAssembly memories": "const k = []; for (let i = 0; i < 20; i++) k.push(new WebAssembly.Memory({ initial: 1600"
                             " }));",
     "a subclass of Uint8Array": "class B extends Uint8Array {} const k = []; for (let i = 0; i < 20; i++)"

@@ -308,6 +308,17 @@
           if (more > 0) { offHeap += more; register(freed, this, more); }
         };
       }
+      for (const name of ["transfer", "transferToFixedLength"]) {  // a new buffer, of any length
+        const transfer = p[name];
+        if (typeof transfer !== "function") continue;
+        p[name] = { [name](n) {
+          const bytes = n === undefined ? this.byteLength : count(n);
+          reserve(bytes - this.byteLength, `ArrayBuffer.prototype.${name}`);
+          const made = apply(transfer, this, arguments);
+          account(made, bytes);
+          return made;
+        } }[name];
+      }
     });
     cap(G, "SharedArrayBuffer", buffer, null);
     const typed = ["Uint8Array", "Int8Array", "Uint16Array", "Int16Array", "Uint32Array", "Int32Array",
@@ -417,8 +428,11 @@
     }
     return out;
   }
-  function enter(source) {  // make `source`'s world the current one
+  function enter(source) {  // make `source`'s world the current one; never throws
     if (source === world || !tracked.length) return;
+    try { swap(source); } catch (e) { world = source; }
+  }
+  function swap(source) {
     const made = changes();
     if (world !== null) worlds[world] = made;
     for (let i = 0; i < made.n; i++) {  // back to the sealed state
