@@ -417,3 +417,48 @@ def test_redefining_globals_non_configurably_does_not_break_the_engine(site: Sit
                    is_async=False)
     assert run.status in ("ok", "error")
     assert site.fire(OTHER).runs[0].status == "ok"
+
+
+# -- every writable built-in method, replaced -------------------------------------------------------------------
+METHODS = """(() => {
+  const out = [];
+  for (const g of Object.getOwnPropertyNames(globalThis).sort()) {
+    const v = globalThis[g];
+    if (g === "globalThis" || v === null || (typeof v !== "function" && typeof v !== "object")) continue;
+    for (const [obj, path] of [[v, g], [v.prototype, `${g}.prototype`]]) {
+      if (obj === null || (typeof obj !== "object" && typeof obj !== "function")) continue;
+      for (const k of Object.getOwnPropertyNames(obj).sort()) {
+        const d = Object.getOwnPropertyDescriptor(obj, k);
+        if (d && typeof d.value === "function" && d.writable) out.push(`${path}.${k}`);
+      }
+    }
+  }
+  return out;
+})()"""
+SAMPLED = 24  # methods tried in the default run (a fixed sample); --adversarial-full tries every one
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "method" not in metafunc.fixturenames:
+        return
+    from wixevents.js import JsEngine
+
+    with JsEngine() as engine:
+        methods: list[str] = engine.evaluate(METHODS)
+    if not metafunc.config.getoption("--adversarial-full", default=False):
+        import random
+
+        methods = sorted(random.Random(16).sample(methods, SAMPLED))
+    metafunc.parametrize("method", methods)
+
+
+def test_replacing_any_built_in_method_breaks_only_its_own_source(site: Site, tmp_path: Path, method: str) -> None:
+    """`<method> = a function that throws` in one source: another source's run and a later load still work."""
+    tamper = f"{method} = function () {{ throw new Error('tampered'); }}"
+    load(site, tmp_path / "counter", COUNTER, "counter")
+    load(site, tmp_path / "tamper", f"export function {EVENT}(event) {{ {tamper}; return 1; }}\n", "tamper")
+    site.fire(EVENT)  # its own run may fail; a fire never raises
+    run = site.fire(OTHER).runs[0]
+    assert (run.status, run.value) == ("ok", {"n": 1, "keys": ["A"], "json": [1]}), run.error
+    load(site, tmp_path / "later", COUNTER.replace(OTHER, "wixBilling_onInvoiceOverdue"), "later")
+    assert site.fire("wixBilling_onInvoiceOverdue").runs[0].status == "ok"
