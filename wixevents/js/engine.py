@@ -16,8 +16,9 @@ random name (:attr:`JsEngine.bridge`), never a property of ``globalThis``, so
 handler code can neither see nor name it. Every define-code runs inside
 ``(function (__wixevents) {...})(bridge)``: trusted code (shims, boot scripts)
 gets the whole bridge, site code (``define(..., trusted=False)``, the default)
-a restricted one that can only register its own modules and cannot import
-``wixevents:host``.
+a one-shot ``define`` for its own module, whose functions then see only the
+helpers of their rewritten imports and exports; site code cannot import
+``wixevents:host`` or replace another module.
 
 One world of built-ins per source. Wix runs a site's whole backend in one
 runtime, and so does this engine (one isolate per site), but what site code
@@ -117,7 +118,7 @@ class JsEngine(Isolate):
 
     def wrap(self, code: str, trusted: bool) -> str:
         """``code`` as a script that sees the whole bridge (trusted) or site code's share as ``__wixevents``."""
-        given = self.bridge if trusted else f"{self.bridge}.userBridge"
+        given = self.bridge if trusted else f"{self.bridge}.definer()"
         return f"(function (__wixevents) {{{code}\n}})({given});"
 
     def boot_code(self) -> list[str]:

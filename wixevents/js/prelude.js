@@ -656,21 +656,27 @@
     try { return `{"ok":true,"value":${encode(fn())}}`; } catch (e) { return `{"ok":false,"value":${errorText(describe(e))}}`; }
   }
 
-  // What the define-code of site code's modules gets as `__wixevents`: registering its own modules and the
-  // helpers its rewritten imports and exports use; nothing that reaches Python or another module's internals.
-  const userBridge = freeze({
-    __proto__: null, get, exported, reexport,
-    define(id, factory) {
-      const m = modules[id];
-      if (typeof id !== "string" || slice(id, 0, 10) === "wixevents:" || (m && m.trusted)) {
-        throw new ErrorCtor(`site code cannot define the module '${str(id)}'`);
-      }
-      define(id, factory, false);
-    },
-  });
+  // What site code's module functions get as `__wixevents`: the helpers their rewritten imports and exports
+  // use, nothing that reaches Python, the registry or another module's internals.
+  const userBridge = freeze({ __proto__: null, get, exported, reexport });
+  // What the define-code of one site module gets (engine.wrap): one registration, then nothing.
+  function definer() {
+    let used = false;
+    return freeze({
+      __proto__: null,
+      define(id, factory) {
+        const m = modules[id];
+        if (used || typeof id !== "string" || slice(id, 0, 10) === "wixevents:" || (m && m.trusted)) {
+          throw new ErrorCtor(`site code cannot define the module '${str(id)}'`);
+        }
+        used = true;
+        define(id, factory, false);
+      },
+    });
+  }
   const bridge = freeze({
     __proto__: null, define, load, get, exported, reexport, placeholder, instantiate, unload, invoke, follow, take,
-    settle, drain, decode, tick, abandon, evaluate, limitMemory, seal, userBridge,
+    settle, drain, decode, tick, abandon, evaluate, limitMemory, seal, definer,
     host: (name, ...args) => host(name, args),
   });
   return bridge;
