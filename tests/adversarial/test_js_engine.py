@@ -254,8 +254,10 @@ def test_each_source_keeps_its_own_polyfills(site: Site, tmp_path: Path) -> None
 
 # -- off-heap memory ------------------------------------------------------------------------------------------------
 MEMORY = {
-    "ArrayBuffers kept alive": "const k = []; for (let i = 0; i < 20; i++) k.push(new ArrayBuffer(100 * 2 ** 20));",
-    "typed arrays kept alive": "const k = []; for (let i = 0; i < 20; i++) k.push(new Float64Array(12.5 * 2 ** 20));",
+    "ArrayBuffers kept alive, every page written": "const k = []; for (let i = 0; i < 20; i++)"
+                                                  " k.push(new Uint8Array(new ArrayBuffer(100 * 2 ** 20)).fill(1));",
+    "typed arrays kept alive, every page written": "const k = []; for (let i = 0; i < 20; i++)"
+                                                  " k.push(new Float64Array(12.5 * 2 ** 20).fill(1));",
     "one 2 GB buffer": "return new ArrayBuffer(2 ** 31).byteLength;",
     "a typed array from an array-like": "return new Uint8Array({ length: 2 ** 31 }).length;",
     "typed array slices": "const a = new Uint8Array(64 * 2 ** 20); const k = []; for (let i = 0; i < 20; i++)"
