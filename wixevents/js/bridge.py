@@ -10,8 +10,21 @@ A call is a short conversation with the prelude, always in the caller's thread:
    Wix API call has queued it: one round trip either way.
 2. If JavaScript is waiting on host calls, each Python function runs here (see
    :mod:`.host`), then ``settle`` + ``take`` are queued together, and so on.
-3. If JavaScript waits on something else (a ``setTimeout``), ``take`` is
-   polled with a growing pause (0.5 ms to 20 ms) until the deadline.
+3. If JavaScript waits on a timer (``setTimeout``...; :file:`prelude.js` keeps
+   the queue), the driver sleeps until the next one is due and queues a few
+   ``tick`` steps (each runs one due timer, then V8 runs its promise
+   callbacks, as Node runs microtasks between timers) + ``take``. Timers run
+   in real time, so ``Date.now()`` agrees with them, up to the run's deadline.
+   (The alternative, a virtual clock jumping to the next timer, would make a
+   long backoff instant, but ``Date.now()`` would lag the timers and code that
+   measures elapsed time would see none; a delay past the timeout is a
+   ``timeout`` row either way.) A run's timers end with it: the prelude cancels
+   those still pending when the handler finished, with a warning line.
+   If it waits on something else, ``take`` is polled with a growing pause
+   (0.5 ms to 20 ms) until the deadline.
+4. At the deadline a call still waiting is given up (its timers cancelled,
+   :class:`JsTimeout`) without restarting the engine: JavaScript is idle
+   then. Only a script that keeps running (a loop) needs the restart.
 
 Console lines arrive with every ``take`` and are emitted right away, in the
 caller's thread, as log records of logger ``wixevents.js`` (``console.log`` and
@@ -54,6 +67,7 @@ logger = logging.getLogger("wixevents.js")
 if logger.level == logging.NOTSET:
     logger.setLevel(logging.DEBUG)
 _ids = itertools.count(1)
+TICKS = 4  # timers run per batch: a burst of setTimeout(..., 0) costs one round trip per 4
 
 
 def emit(engine: JsEngine, lines: Sequence[Sequence[str]], dropped: int = 0) -> None:
@@ -73,15 +87,16 @@ def drive(engine: JsEngine, module_id: str, name: str, args: Sequence[Any], time
     with engine.gate.enter(current_run()):
         call = next(_ids)
         deadline = None if timeout is None else time.monotonic() + timeout
-        take = f"__wixevents.take({call})"
-        steps = [f"__wixevents.invoke({call}, {js_literal(module_id)}, {js_literal(name)}, "
-                 f"{js_literal(dumps(list(args)))})\n//# sourceURL=wixevents:call", f"__wixevents.follow({call})"]
+        bridge = engine.bridge
+        take, ticks = f"{bridge}.take({call})", [f"{bridge}.tick({call})"] * TICKS
+        steps = [f"{bridge}.invoke({call}, {js_literal(module_id)}, {js_literal(name)}, "
+                 f"{js_literal(dumps(list(args)))})\n//# sourceURL=wixevents:call", f"{bridge}.follow({call})"]
         pause = 0.0005
         with engine.lock:
             generation = engine.generation
         while True:
             with engine.lock:
-                out = next((o for o in engine.run(steps, _left(engine, deadline, timeout), timeout) if o), "")
+                out = next((o for o in engine.run(steps, _left(engine, call, deadline, timeout), timeout) if o), "")
                 if not out:  # still waiting for a promise, with nothing asked of Python: look again
                     steps = [take]
                     continue
@@ -98,20 +113,35 @@ def drive(engine: JsEngine, module_id: str, name: str, args: Sequence[Any], time
                 if engine.generation != generation:
                     raise JsError(f"the JavaScript engine restarted while {name} waited for Python "
                                   "(another run hit its timeout or memory limit); this run's state is lost")
-                steps, pause = [f"__wixevents.settle({js_literal(dumps(answers))}, {call})", take], 0.0005
+                steps, pause = [f"{bridge}.settle({js_literal(dumps(answers))}, {call})", take], 0.0005
                 continue
-            left = _left(engine, deadline, timeout)
-            time.sleep(pause if left is None else min(pause, left))
-            steps, pause = [take], min(pause * 2, 0.02)
+            wait = state.get("wait")
+            if wait is not None and wait <= 0:  # a timer is due: run it (and its promise callbacks)
+                steps, pause = [*ticks, take], 0.0005
+                continue
+            left = _left(engine, call, deadline, timeout)
+            nap = pause if wait is None else wait / 1000
+            time.sleep(nap if left is None else min(nap, left))
+            if wait is None:
+                steps, pause = [take], min(pause * 2, 0.02)
+            else:
+                steps = [*ticks, take]
 
 
-def _left(engine: JsEngine, deadline: float | None, timeout: float | None) -> float | None:
-    """Seconds left before the deadline; at the deadline, restart the engine and raise JsTimeout."""
+def _left(engine: JsEngine, call: int, deadline: float | None, timeout: float | None) -> float | None:
+    """Seconds left before the deadline; at the deadline, give the call up and raise JsTimeout.
+
+    JavaScript is idle here (it waits on a promise or a timer), so nothing has
+    to be stopped: the call's timers are cancelled and its console lines
+    emitted, and the engine (with every source's module state) is kept.
+    """
     if deadline is None:
         return None
     left = deadline - time.monotonic()
     if left <= 0:
-        engine.restart()
-        raise JsTimeout(f"JavaScript still running after the {timeout:g} s timeout (waiting on a promise); "
-                        "the engine was restarted (module state starts over)")
+        with engine.lock:
+            state = loads(engine.run([f"{engine.bridge}.abandon({call})"], None)[0])
+        emit(engine, state["console"], state["dropped"])
+        raise JsTimeout(f"JavaScript still running after the {timeout:g} s timeout (waiting on a promise or a "
+                        "timer); its timers were cancelled")
     return left

@@ -116,6 +116,6 @@ def module_code(name: str, members: Mapping[str, Any], host: HostFunctions) -> s
     getters = [f"{json.dumps(str(k))}: () => m[{json.dumps(str(k))}]" for k in members]
     if "default" not in members:
         getters.append('"default": () => m')
-    return (f'__wixevents.define({json.dumps(name)}, function (__wx_import, __wx_ns) {{"use strict"; '
+    return (f'__wixevents.define({json.dumps(name)}, function (__wx_import, __wx_ns, __wixevents) {{"use strict"; '
             f'const call = __wx_import("wixevents:host").call; const m = {build(members, "")}; '
             f'__wixevents.exported(__wx_ns, {{{", ".join(getters)}}}); }});\n//# sourceURL=wixevents:shim/{name}\n')

@@ -9,8 +9,9 @@ Decisions:
   to a Python function the engine exposed.
 * **Limits.** Every batch runs under a timeout, and the isolate under a hard
   heap limit (default 128 MB: Wix's smallest backend container has 400 MB for
-  everything). ArrayBuffer contents live outside the V8 heap and are not
-  counted. The limit is checked by V8 after each garbage collection.
+  everything), checked by V8 after each garbage collection. ArrayBuffer
+  contents live outside the V8 heap: the prelude caps them separately at the
+  same size (see :file:`prelude.js`), so a run stays within twice the limit.
 * **After a timeout or out-of-memory the isolate is recreated** and everything
   defined in it replayed (subclasses say what: :meth:`boot_code`,
   :meth:`after_boot`), so module-level state starts over as in a fresh Wix

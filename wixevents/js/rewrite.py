@@ -3,7 +3,7 @@
 V8 in mini-racer evaluates scripts, not modules, so module syntax is turned
 into calls on the prelude's registry (``__wixevents``)::
 
-    __wixevents.define("site:events.js", function (__wx_import, __wx_ns) {"use strict"; <imports> <exports>  LINE 1
+    __wixevents.define("site:events.js", function (__wx_import, __wx_ns, __wixevents) {"use strict"; <imports>  LINE 1
     ... the user's lines 2..N, module syntax blanked in place ...
     });
     //# sourceURL=events.js
@@ -93,7 +93,8 @@ def rewrite(module: ParsedModule, module_id: str, resolved: Mapping[str, str], d
     if src.startswith(b"#!"):
         edits.append((0, src.find(b"\n") if b"\n" in src else len(src), ""))
     exported = ", ".join(f"{json.dumps(name)}: () => {local}" for name, local in getters.items())
-    wrapper = (f'__wixevents.define({json.dumps(module_id)}, function (__wx_import, __wx_ns) {{"use strict"; '
+    wrapper = (f'__wixevents.define({json.dumps(module_id)}, '
+               'function (__wx_import, __wx_ns, __wixevents) {"use strict"; '
                f'{"let __wx_default; " if uses_default else ""}__wixevents.exported(__wx_ns, {{{exported}}}); '
                f'{" ".join(head)} {" ".join(tail)}')
     return f"{wrapper}{blank(src, edits)}\n}});\n//# sourceURL={shown}\n"
