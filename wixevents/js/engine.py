@@ -64,13 +64,14 @@ from .errors import JsError, js_error
 from .gate import Gate
 from .host import HostFunctions, module_code
 from .isolate import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT, Isolate
+from .node import GLOBAL_FETCH
 
 __all__ = ["DEFAULT_MEMORY_LIMIT", "DEFAULT_TIMEOUT", "JsEngine"]
 
 PRELUDE = files("wixevents.js").joinpath("prelude.js").read_text(encoding="utf-8")
 #: The globals wixevents adds to a bare V8 global object (Node-like; documented in the README).
 GLOBALS = ("console", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate",
-           "queueMicrotask")
+           "queueMicrotask", "fetch", "crypto")
 
 
 class JsEngine(Isolate):
@@ -82,7 +83,7 @@ class JsEngine(Isolate):
     """
 
     #: Scripts every engine made afterwards runs after the prelude (see :meth:`add_boot_script`).
-    BOOT_SCRIPTS: ClassVar[list[str]] = []
+    BOOT_SCRIPTS: ClassVar[list[str]] = [GLOBAL_FETCH]  # Node's global fetch and crypto (see .node)
 
     def __init__(self, *, timeout: float | None = DEFAULT_TIMEOUT, memory_limit: int = DEFAULT_MEMORY_LIMIT,
                  console: ConsoleSink | None = None) -> None:

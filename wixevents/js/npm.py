@@ -201,7 +201,7 @@ def add_package_file(graph: Graph, path: Path) -> str:
 
 def commonjs_code(module_id: str, source: str, resolved: dict[str, str], file: str) -> str:
     """Define-code running CommonJS ``source`` with ``module``, ``exports`` and ``require`` (lines kept)."""
-    head = (f"__wixevents.define({json.dumps(module_id)}, function (__wx_import, __wx_ns) {{ "
+    head = (f"__wixevents.define({json.dumps(module_id)}, function (__wx_import, __wx_ns, __wixevents) {{ "
             f"const __wx_req = {json.dumps(resolved)}; const module = {{ exports: {{}} }}; "
             "const require = (s) => { if (!Object.prototype.hasOwnProperty.call(__wx_req, s)) throw new Error("
             f"`Cannot find module '${{s}}' required by {file}: wixevents resolves require() calls with a string "

@@ -28,12 +28,21 @@ __all__ = ["BUILTINS", "GLOBAL_FETCH", "NODE_BUILTINS", "builtin_name", "codes",
 #: importing wix-fetch; here it is wix-fetch's ``fetch``, so ``site.http`` stubs answer it and it is recorded.
 #: Node's global ``crypto`` (Web Crypto) is given ``getRandomValues`` and ``randomUUID`` (no ``subtle``), which
 #: packages such as ``uuid`` use.
-GLOBAL_FETCH = ("globalThis.fetch = function fetch(...args) { return __wixevents.load('wix-fetch').fetch(...args); };"
-                "if (typeof globalThis.crypto === 'undefined') globalThis.crypto = {"
-                " getRandomValues(a) { const top = 2 ** (8 * (a.BYTES_PER_ELEMENT || 1));"
-                " for (let i = 0; i < a.length; i++) a[i] = Math.floor(Math.random() * top); return a; },"
-                " randomUUID() { return __wixevents.load('crypto').randomUUID(); } };"
-                "\n//# sourceURL=wixevents:global-fetch\n")
+GLOBAL_FETCH = """(() => {
+  const bridge = __wixevents, floor = Math.floor, random = Math.random, define = Object.defineProperty;
+  const global = (name, value) => define(globalThis, name, { value, writable: true, configurable: true });
+  global("fetch", function fetch(...args) { return bridge.load("wix-fetch").fetch(...args); });
+  if (typeof globalThis.crypto === "undefined") global("crypto", {
+    getRandomValues(a) {
+      const top = 2 ** (8 * (a.BYTES_PER_ELEMENT || 1));
+      for (let i = 0; i < a.length; i++) a[i] = floor(random() * top);
+      return a;
+    },
+    randomUUID() { return bridge.load("crypto").randomUUID(); },
+  });
+})();
+//# sourceURL=wixevents:global-fetch
+"""
 
 #: The built-ins wixevents provides, by module name, and the file that implements each.
 BUILTINS = {"buffer": "buffer.js", "crypto": "crypto.js", "util": "util.js", "url": "url.js"}
@@ -63,11 +72,10 @@ _CODE: dict[str, str] = {}
 
 
 def codes(engine: JsEngine) -> dict[str, str]:
-    """Define-code of the built-ins and of the global ``fetch``, for ``engine.register_code``."""
+    """Define-code of the built-ins, for ``engine.register_code`` (the global ``fetch`` is a boot script)."""
     if not _CODE:
         from ..loader import compile_internal
 
         for name in BUILTINS:
             _CODE[name] = compile_internal(engine, name, source(name), also=BUILTINS)
-        _CODE["wixevents:global-fetch"] = GLOBAL_FETCH
     return dict(_CODE)

@@ -90,7 +90,7 @@ def import_problems(imp: Import, file: str, engine: JsEngine | None = None) -> l
 
     known = wix_exports(imp.specifier)
     own = engine._modules.get(imp.specifier) if engine is not None else None
-    if known is None or (own is not None and own != _CODE.get(imp.specifier)):
+    if known is None or (own is not None and own[0] != _CODE.get(imp.specifier)):
         return []
     out = []
     for imported, _ in imp.names:
