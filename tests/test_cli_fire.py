@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import wixevents
 from wixevents.cli import main
 
 HANDLERS = '''
@@ -71,7 +72,9 @@ def test_fire_as_json_gives_the_fire_and_its_runs(handlers: Path, capsys: pytest
                  "--set", "title=Kiln"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] is True and data["fire"]["payload"]["title"] == "Kiln"
-    assert [(r["status"], r["value"], r["logs"][0]["message"]) for r in data["runs"]] == [("ok", 49.9, "paid 10001")]
+    invoice = wixevents.sample("wixBilling_onInvoicePaid")
+    assert [(r["status"], r["value"], r["logs"][0]["message"]) for r in data["runs"]] == [
+        ("ok", invoice["totals"]["total"], f"paid {invoice['number']}")]
 
 
 def test_usage_errors_exit_2(handlers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -42,7 +42,18 @@ class Faker:
         self.base = BASE + timedelta(days=3 * seed, minutes=17 * seed)
 
     def uid(self, path: str) -> str:
-        return str(uuid.uuid5(NS, f"{self.event}:{self.seed}:{path}"))
+        variant = "" if self.full else ":minimal"  # a minimal sample is another entity, not the default's twin
+        return str(uuid.uuid5(NS, f"{self.event}:{self.seed}{variant}:{path}"))
+
+    def fields(self, t: Any, path: str) -> list[dict[str, str]] | None:
+        """A form's answers: a list of ``fieldName``/``fieldValue`` pairs reads as a real form."""
+        inner = schema.fields_of(t) or []
+        if {"fieldName", "fieldValue"} <= {f["name"] for f in inner}:
+            p = self.person
+            return [{"fieldName": "First name", "fieldValue": str(p["first"])},
+                    {"fieldName": "Last name", "fieldValue": str(p["last"])},
+                    {"fieldName": "Email", "fieldValue": self.email()}]
+        return None
 
     def value(self, t: Any, path: str, name: str, stack: tuple[str, ...] = (), parent: str = "") -> Any:
         key = name.lower()
@@ -50,6 +61,8 @@ class Faker:
             return self.value(t["union"][0], path, name, stack, parent)
         if isinstance(t, dict) and "enum" in t:
             return self.enum(t["enum"], key)
+        if isinstance(t, dict) and "array" in t and (answers := self.fields(t["array"], path)) is not None:
+            return answers
         if isinstance(t, dict) and "array" in t:
             return [self.value(t["array"], path + "[0]", _singular(name), stack, parent)]
         if isinstance(t, dict) and "map" in t:
