@@ -118,7 +118,7 @@ def test_an_invalid_payload_records_its_problems_and_runs_nothing(site: Site) ->
     calls: list[Any] = []
     site.register(lambda event: calls.append(event), name=INVOICE)
 
-    result = site.fire(INVOICE, set={"status": "paid"})  # enum values are case-sensitive
+    result = site.fire(INVOICE, set={"status": 7})  # a number where the handler expects text
     assert result.statuses == ["invalid_payload"] and calls == []
     error = result.runs[0].error
     assert error is not None and error.type == "InvalidPayload"
@@ -196,8 +196,8 @@ def test_site_test_without_validation_hands_a_broken_payload_to_the_handler(site
     def wixBilling_onInvoicePaid(event: Any) -> Any:
         return event.get("status", "no status")
 
-    assert site.test(wixBilling_onInvoicePaid, {"title": "only a title"}).statuses == ["invalid_payload"]
-    assert site.test(wixBilling_onInvoicePaid, {"title": "only a title"}, validate=False).value == "no status"
+    assert site.test(wixBilling_onInvoicePaid, {"title": ["not", "text"]}).statuses == ["invalid_payload"]
+    assert site.test(wixBilling_onInvoicePaid, {"title": ["not", "text"]}, validate=False).value == "no status"
 
 
 def test_code_outside_a_fire_uses_the_default_site_and_code_inside_uses_its_own(site: Site) -> None:
