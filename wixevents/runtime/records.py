@@ -133,6 +133,8 @@ class Run:
 
     ``error`` says what went wrong (exception, timeout, validation problems);
     ``note`` explains a row that is not a failure but ran nothing (preview).
+    ``warnings`` lists the payload's departures from the typings that validation
+    accepted (``$.path: expected ..., got ...``), as ``event.warnings`` showed them.
     """
 
     seq: int
@@ -152,6 +154,7 @@ class Run:
     parent: int | None = None
     trigger: str = "fire"
     note: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -160,6 +163,7 @@ class Run:
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["logs"], data["effects"] = list(data["logs"]), list(data["effects"])
+        data["warnings"] = list(data["warnings"])
         return data
 
     @classmethod
@@ -167,7 +171,8 @@ class Run:
         error = data.get("error")
         return cls(**{**data, "error": ErrorInfo(**error) if error else None,
                       "logs": tuple(LogLine(**line) for line in data.get("logs", ())),
-                      "effects": tuple(data.get("effects", ()))})
+                      "effects": tuple(data.get("effects", ())),
+                      "warnings": tuple(data.get("warnings", ()))})
 
 
 def fire_to_dict(fire: Fire) -> dict[str, Any]:

@@ -32,7 +32,7 @@ else:
 __all__ = ["RUN_COLUMNS", "html_table", "logs_frame", "payloads_frame", "runs_frame", "text_table"]
 
 RUN_COLUMNS = ["seq", "event", "handler", "source", "variant", "status", "duration_ms", "value", "error",
-               "log_lines", "parent", "run_id", "fire", "trigger", "started", "note"]
+               "log_lines", "parent", "run_id", "fire", "trigger", "started", "note", "warnings"]
 LOG_COLUMNS = ["seq", "handler", "source", "level", "message", "time", "origin"]
 #: Background colour per status; any other status is grey.
 COLOURS = {"ok": "#d4edda", "error": "#f8d7da", "timeout": "#ffe5b4", "out_of_memory": "#f3c4e3",
@@ -44,7 +44,8 @@ _SHORT = ["seq", "event", "handler", "source", "variant", "status", "duration_ms
 def _short(runs: list[Run]) -> pd.DataFrame:
     frame = runs_frame(runs)
     frame["error"] = frame["error"].where(frame["error"].notna(), frame["note"])
-    short: pd.DataFrame = frame[_SHORT]
+    # the payload's accepted departures from the typings, shown only when a run has some
+    short: pd.DataFrame = frame[[*_SHORT, "warnings"] if frame["warnings"].notna().any() else _SHORT]
     return short
 
 
@@ -53,7 +54,8 @@ def runs_frame(runs: Iterable[Run]) -> pd.DataFrame:
     rows = [{"seq": r.seq, "event": r.event, "handler": r.handler, "source": r.source, "variant": r.variant,
              "status": r.status, "duration_ms": round(r.duration_ms, 3), "value": r.value,
              "error": str(r.error) if r.error else None, "log_lines": len(r.logs), "parent": r.parent,
-             "run_id": r.run_id, "fire": r.fire, "trigger": r.trigger, "started": r.started, "note": r.note}
+             "run_id": r.run_id, "fire": r.fire, "trigger": r.trigger, "started": r.started, "note": r.note,
+             "warnings": "; ".join(r.warnings) or None}
             for r in runs]
     frame: pd.DataFrame = pd.DataFrame(rows, columns=RUN_COLUMNS)
     if frame.empty:
