@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, SAMPLES
 
+import wixevents
 from wixevents.events.checks import check
 from wixevents.events.generate import generate
 
@@ -21,8 +22,10 @@ FILES = sorted(SAMPLES.glob("*/*.json"))
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_sample_file_keeps_every_rule(path: Path) -> None:
-    broken = check(path.parent.name, json.loads(path.read_text(encoding="utf-8")), path.stem)
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    broken = check(path.parent.name, payload, path.stem)
     assert broken == [], "\n".join(map(str, broken))
+    assert wixevents.validate(path.parent.name, payload).warnings == []  # samples follow the typings exactly
 
 
 def test_the_checker_script_passes_on_the_committed_samples() -> None:
