@@ -17,7 +17,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from . import vocab
+from . import money, vocab
 from .catalog import schema
 
 NS = uuid.UUID("8d6c1b4e-2f0a-4c7e-9a51-3b2d7e6f1a90")
@@ -129,7 +129,7 @@ class Faker:
         return (self.base + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
     def native(self, t: str, path: str, key: str, parent: str) -> Any:
-        if t == "Date" or (t == "string" and (key.endswith("date") or key.endswith("time") or key == "eventtime")):
+        if t == "Date" or (t == "string" and _is_time(key)):
             return self.stamp(key)
         if t == "boolean":
             return key.startswith(("is", "has", "enabled", "visible", "instock", "active", "public"))
@@ -225,6 +225,25 @@ class Faker:
         found = vocab.WORDS.get(key)
         if found is not None:
             return found
+        if key in ("fax", "mobile") or key.endswith("phone"):
+            return str(self.person["phone"])
+        if "address" in key:
+            return _formatted(self.person)
+        if key.startswith("formatted"):
+            return money.fmt(vocab.pick(self.seed, vocab.PRODUCTS)[2], str(self.person["currency"]))
+        if "subtotal" in key:
+            return f"{vocab.pick(self.seed, vocab.PRODUCTS)[2]:.2f}"
+        if key == "brand":
+            return str(self.person["company"])
+        if key == "symbol":
+            return money.SYMBOLS.get(str(self.person["currency"]), "$")
+        if "link" in key or key in ("base", "endpoint", "google", "ics") or key.endswith("page"):
+            return "https://www.claystudio.com/shop"
+        if any(m in key for m in vocab.MEDIA_KEYS):
+            return self.url(key, parent)
+        for part, text in vocab.BY_PART:
+            if part in key:
+                return text
         return vocab.pick(self.seed, vocab.SENTENCES, len(key))
 
     def title(self, parent: str) -> str:
@@ -237,7 +256,7 @@ class Faker:
         if any(w in parent for w in ("contact", "member", "customer", "buyer", "person", "owner", "guest")):
             return f"{self.person['first']} {self.person['last']}"
         for word, title in vocab.TITLES.items():
-            if word in parent:
+            if word in parent and parent != "event":  # "event" is the payload root, not a Wix Event
                 return title
         for word in reversed(self.words):
             if word in vocab.TITLES:
@@ -249,6 +268,12 @@ class Faker:
             ext = self.file[0].rpartition(".")[2]
             return f"https://static.wixstatic.com/media/2d1f5a_{self.uid(key)[:12].replace('-', '')}~mv2.{ext}"
         return f"https://www.claystudio.com/{re.sub(r'url$', '', key) or 'page'}"
+
+
+def _is_time(key: str) -> bool:
+    """A text field that holds a moment: ``dateCreated``, ``startTime``, ``firstSessionStart``."""
+    return ("date" in key and "format" not in key and not key.endswith("tbd")) or key.endswith("time") \
+        or key.endswith(("sessionstart", "sessionend")) or key in ("start", "end", "timestamp")
 
 
 def _singular(name: str) -> str:

@@ -106,6 +106,29 @@ WORDS: dict[str, str] = {
     "trackingnumber": "1Z999AA10123456784", "carrier": "UPS", "timeslot": "10:00-12:00",
 }
 
+#: Text fields by a part of their name, first match wins (after the exact names above).
+BY_PART: list[tuple[str, str]] = [
+    ("color", "#1F6FEB"), ("colour", "#1F6FEB"), ("lineheight", "1.5"), ("padding", "12px"), ("margin", "12px"),
+    ("spacing", "8px"), ("fontsize", "16px"), ("taxrate", "0.20"), ("rate", "0.20"), ("errorcode", "CARD_DECLINED"),
+    ("password", "clay-Studio-2026"), ("couponcode", "SPRING10"), ("code", "SPRING10"), ("sizeinbytes", "245760"),
+    ("width", "1200"), ("height", "800"), ("alttext", "Blue ceramic mug on a wooden table"),
+    ("caption", "Blue ceramic mug on a wooden table"), ("html", "<p>Lovely glaze, arrived safely.</p>"),
+    ("label", "Submit"), ("instructions", "Ring the studio bell on arrival."), ("term", "Net 30"),
+    ("hint", "e.g. Blue"), ("paymentmethod", "Credit card"), ("pickupmethod", "STORE_PICKUP"),
+    ("shippingprovider", "UPS"), ("carrier", "UPS"), ("ticketnumber", "TKT-10001"), ("reason", "Spring sale"),
+    ("trigger", "UPDATED"), ("preset", "PHYSICAL"), ("custom", "Gift wrap"), ("message", "See you at the studio!"),
+    ("note", "Gift wrap, please"), ("comment", "Lovely glaze, arrived safely."), ("title", "Spring pottery workshop"),
+    ("option", "FULL_PAYMENT_ONLINE"), ("language", "en"), ("locale", "en-US"), ("version", "3"), ("count", "2"),
+    ("number", "10001"), ("key", "color"), ("value", "Blue"), ("tag", "vip"), ("slug", "spring-pottery-workshop"),
+    ("format", "JPG"), ("unit", "ml"), ("mode", "ONLINE"), ("method", "Credit card"), ("provider", "Wix Payments"),
+    ("token", "tok_4f9a2c71e3"), ("hash", "9f2c4d1a7b3e"), ("text", "Lovely glaze, arrived safely."),
+    ("content", "Lovely glaze, arrived safely."), ("document", "Lovely glaze, arrived safely."),
+    ("children", "Lovely glaze, arrived safely."), ("period", "MONTH"), ("frequency", "MONTH"),
+    ("direction", "LTR"), ("alignment", "AUTO"), ("size", "MEDIUM"), ("style", "SOLID"), ("role", "MEMBER"),
+    ("level", "Gold"), ("state", "ACTIVE"), ("kind", "DEFAULT"), ("anchor", "top"), ("target", "_blank"),
+    ("rel", "noopener"), ("path", "/shop"), ("query", "color=blue"), ("domain", "www.claystudio.com"),
+]
+
 
 def pick(seed: int, table: list[T], salt: int = 0) -> T:
     """One row of ``table`` for ``seed``: seed 0 gives the first row."""
