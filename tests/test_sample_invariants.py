@@ -103,3 +103,39 @@ def test_each_rule_catches_a_sample_that_breaks_it(rule: str, name: str, variant
 def test_every_seed_gives_a_payload_that_keeps_every_rule(name: str, seed: int) -> None:
     for variant in ("default", "minimal"):
         assert check(name, generate(name, variant, seed), variant) == []
+
+
+SEEDED = ["wixBilling_onInvoicePaid", "wixEcom_onOrderCanceled", "wixForms_onSubmissionCreated",
+          "wixMediaManager_onFileUploaded", "wixMembers_onMemberCreated", "wixBookingsV2_onBookingConfirmed"]
+
+
+@pytest.mark.parametrize("name", SEEDED)
+def test_each_seed_gives_another_payload_that_still_validates_and_keeps_every_rule(name: str) -> None:
+    payloads = [wixevents.sample(name, seed=seed) for seed in range(8)]
+    assert len({json.dumps(p, sort_keys=True) for p in payloads}) == 8
+    for variant in ("default", "minimal"):
+        for seed in range(8):
+            payload = wixevents.sample(name, variant, seed=seed)
+            assert check(name, payload, variant) == []
+            assert wixevents.validate(name, payload).warnings == []
+
+
+def test_seed_zero_is_the_shipped_sample_and_a_seed_always_gives_the_same_payload() -> None:
+    name = "wixBilling_onInvoicePaid"
+    assert wixevents.sample(name, seed=0) == wixevents.sample(name)
+    assert wixevents.sample(name, seed=5) == wixevents.sample(name, seed=5)
+
+
+def test_a_seed_changes_the_person_and_the_currency_consistently() -> None:
+    invoice = wixevents.sample("wixBilling_onInvoicePaid", seed=1)
+    customer = invoice["customer"]
+    assert customer["fullName"] == f"{customer['firstName']} {customer['lastName']}"
+    assert customer["address"]["country"] == customer["address"]["subdivision"][:2]
+    assert invoice["currency"] != wixevents.sample("wixBilling_onInvoicePaid")["currency"]
+
+
+def test_a_seeded_sample_takes_overrides_and_a_curated_variant_has_no_seeds() -> None:
+    name = "wixBilling_onInvoicePaid"
+    assert wixevents.sample(name, overrides={"title": "Kiln"}, seed=2)["title"] == "Kiln"
+    with pytest.raises(wixevents.UnknownSample, match="seeded"):
+        wixevents.sample(name, "eur-with-tax", seed=2)
