@@ -84,6 +84,8 @@ BREAKS: list[tuple[str, str, str, Callable[[dict[str, Any]], None]]] = [
     ("event-state", "wixEcom_onOrderCanceled", "default", _set("data.order.status", "APPROVED")),
     ("event-state", "wixBookingsV2_onBookingConfirmed", "default", _set("data.booking.status", "PENDING")),
     ("minimal-entity", "wixEcom_onCheckoutCompleted", "minimal", _set("data", {})),
+    ("mime-type", "wixMediaManager_onFileUploaded", "default", _set("fileInfo.mimeType", "application/pdf")),
+    ("mime-type", "wixMediaManager_onAudioTranscoded", "default", _set("fileInfo.mimeType", "image/png")),
 ]
 
 

@@ -14,7 +14,8 @@ payload's currency; created <= updated, issue <= due, start < end; the event
 time is not before the entity's last update; ``metadata.entityId`` is the
 entity's ID; one contact ID per payload; the event's own state (a paid event
 is paid with balance 0, a canceled one canceled, ...); a ``minimal`` sample
-still carries its entity.
+still carries its entity; a MIME type matches its file's name (and an audio or
+video event's file is audio or video).
 """
 
 from __future__ import annotations

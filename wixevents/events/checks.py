@@ -18,7 +18,7 @@ def check(name: str, payload: Any, variant: str = "default") -> list[Violation]:
     if not isinstance(payload, dict):
         return [Violation("$", "envelope", "a payload is a JSON object")]
     found = _placeholders(payload) + _money(name, payload) + _time(payload) + _ids(payload)
-    return found + _state(name, payload) + _minimal(payload, variant)
+    return found + _state(name, payload) + _minimal(payload, variant) + _files(name, payload)
 
 
 def _placeholders(payload: dict[str, Any]) -> list[Violation]:
@@ -138,6 +138,29 @@ def _state_is_typed(name: str, allowed: tuple[str, ...]) -> bool:
         if isinstance(t, dict) and "enum" in t and any(v.upper() in allowed for v in t["enum"]):
             return True
     return False
+
+
+MIME_EXTENSIONS = {"image/jpeg": ("jpg", "jpeg"), "image/png": ("png",), "image/gif": ("gif",),
+                   "video/mp4": ("mp4",), "audio/mpeg": ("mp3",), "application/pdf": ("pdf",)}
+_FILE_KEYS = ("fileName", "originalFileName", "displayName")
+
+
+def _files(name: str, payload: dict[str, Any]) -> list[Violation]:
+    """A MIME type agrees with the file's name, and with the event (an audio event's file is audio)."""
+    out = []
+    kind = next((k for k in ("audio", "video") if k.capitalize() in name.split("_", 1)[-1]), None)
+    for path, node in inv.walk(payload):
+        if not isinstance(node, dict) or not isinstance(node.get("mimeType"), str):
+            continue
+        mime = node["mimeType"]
+        for key in _FILE_KEYS:
+            found = node.get(key)
+            ext = found.rpartition(".")[2].lower() if isinstance(found, str) and "." in found else ""
+            if ext and mime in MIME_EXTENSIONS and ext not in MIME_EXTENSIONS[mime]:
+                out.append(Violation(f"{path}.{key}", "mime-type", f"a .{ext} file is not {mime}"))
+        if kind and not mime.startswith(kind + "/"):
+            out.append(Violation(f"{path}.mimeType", "mime-type", f"the {kind} event's file is {mime}"))
+    return out
 
 
 def _minimal(payload: dict[str, Any], variant: str) -> list[Violation]:

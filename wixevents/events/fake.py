@@ -38,7 +38,8 @@ class Faker:
     def __init__(self, event: str, words: list[str], full: bool, depth: int = 6, seed: int = 0) -> None:
         self.event, self.words, self.full, self.depth, self.seed = event, [w.lower() for w in words], full, depth, seed
         self.person = vocab.pick(seed, vocab.PERSONAS)
-        self.file = vocab.pick(seed, vocab.FILES)
+        kinds = [f for f in vocab.FILES if f[2] in self.words]  # onAudioTranscoded: an audio file
+        self.file = vocab.pick(seed, kinds or vocab.FILES)
         self.base = BASE + timedelta(days=3 * seed, minutes=17 * seed)
 
     def uid(self, path: str) -> str:

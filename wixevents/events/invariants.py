@@ -4,8 +4,8 @@
 (JSON path, rule name, what is wrong). The rules: ``placeholder`` (no filler
 text, no field name echoed as its value), ``line-total``, ``subtotal``,
 ``total``, ``paid-balance``, ``formatted-amount``, ``time-order``,
-``event-time``, ``entity-id``, ``contact-id``, ``event-state`` and
-``minimal-entity``. :mod:`.settle` makes a payload obey them.
+``event-time``, ``entity-id``, ``contact-id``, ``event-state``,
+``minimal-entity`` and ``mime-type``. :mod:`.settle` makes a payload obey them.
 """
 
 from __future__ import annotations
