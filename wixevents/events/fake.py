@@ -78,6 +78,8 @@ class Faker:
             return {"_id": self.uid(path), "title": product, "price": price, "inStock": True,
                     "_owner": self.uid("owner"), "_createdDate": self.stamp("created"),
                     "_updatedDate": self.stamp("updated")}
+        if key == "namespaces":  # extended fields: the site's own namespace
+            return {"_user_fields": {"favouriteColour": "Blue"}}
         return {"color": self.value(t, path + ".color", "value", stack, key)}
 
     def obj(self, fq: str, path: str, stack: tuple[str, ...], key: str) -> dict[str, Any]:
@@ -165,6 +167,10 @@ class Faker:
 
     def text(self, key: str, path: str, parent: str) -> str:
         p, person = self.person, any(w in parent for w in PEOPLE) or parent in ("", "event")
+        if parent == "streetaddress" and key in ("name", "number", "value", "type"):
+            return str({"name": p["street"], "number": p["number"], "value": p["line"], "type": "Street"}[key])
+        if key in ("countryfullname", "countryname"):
+            return str(p["country_name"])
         if key.endswith("id") or key.endswith("ids"):
             return self.uid("contact" if key == "contactid" else "member" if key == "memberid" else path)
         if key in ("firstname", "first"):
@@ -181,8 +187,6 @@ class Faker:
             return str(p["phone"])
         if key in ("original", "translated"):
             return self.title(parent) if "desc" not in parent else vocab.pick(self.seed, vocab.SENTENCES)
-        if parent == "streetaddress" and key in ("name", "number", "value", "type"):
-            return str({"name": p["street"], "number": p["number"], "value": p["line"], "type": "Street"}[key])
         if key == "code" and "tax" in parent:
             return "STANDARD"
         if key.endswith("title") and key != "title":

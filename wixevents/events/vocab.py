@@ -73,7 +73,7 @@ TITLES: dict[str, str] = {
     "post": "Five tips for centring clay", "blog": "Studio journal", "collection": "Orders",
     "program": "Studio rewards", "tier": "Silver", "reward": "Free glaze sampler", "campaign": "March newsletter",
     "label": "Customers", "policy": "Cancellation policy", "ticket": "General admission",
-    "field": "Email", "question": "How did you hear about us?", "site": "Clay Studio", "app": "Wix Stores",
+    "field": "Favourite colour", "question": "How did you hear about us?", "site": "Clay Studio", "app": "Wix Stores",
     "fee": "Service fee", "shipping": "Standard delivery", "delivery": "Standard delivery",
     "tax": "VAT", "discount": "Spring sale", "option": "Color", "choice": "Blue", "variant": "Blue / 350 ml",
     "room": "Kiln room", "schedule": "Tuesday evenings", "staff": "Maya Chen", "inventory": "Main warehouse",
