@@ -33,7 +33,8 @@ def test_the_event_object_reads_like_velo() -> None:
 
 def test_legacy_flat_payloads_are_the_object_itself() -> None:
     event = wixevents.validate("wixBilling_onInvoicePaid", wixevents.sample("wixBilling_onInvoicePaid"))
-    assert event.id.id and event.customer.email == "ana.silva@example.com"
+    sample = wixevents.sample("wixBilling_onInvoicePaid")
+    assert event.id.id and event.customer.email == sample["customer"]["email"]
     assert isinstance(event.dates.dueDate, dt.datetime)
 
 
