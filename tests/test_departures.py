@@ -84,3 +84,17 @@ def test_samples_carry_no_warnings() -> None:
     for name in ("wixBilling_onInvoicePaid", "wixEcom_onCheckoutCompleted", "wixStoresCatalogV1_onProductCreated"):
         for variant in wixevents.samples(name):
             assert wixevents.validate(name, wixevents.sample(name, variant)).warnings == []
+
+
+def test_saved_history_keeps_the_warnings_of_each_run(tmp_path: Path) -> None:
+    case = _load(CORPUS / "link-as-text-product.json")
+    site = Site(clock=FixedClock())
+
+    @site.handler
+    def wixStoresCatalogV1_onProductCreated(event: Any) -> Any:
+        return event.entity.productPageUrl
+
+    assert site.fire(case["event"], payload=case["payload"]).value == "/product-page/speckled-serving-bowl"
+    loaded = Site.load_history(site.history.save(tmp_path / "history.jsonl"))
+    assert loaded.runs[0].warnings == site.history.runs[0].warnings
+    assert sorted(w.split(":")[0] for w in loaded.runs[0].warnings) == sorted(case["warnings"])
