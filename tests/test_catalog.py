@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import REFERENCE
 
 import wixevents
 from wixevents import UnknownEventType, catalog
+from wixevents.events.catalog import schema
 
 HANDLER = re.compile(r"^[a-z][A-Za-z0-9]*_on[A-Z][A-Za-z0-9]*$")
 
@@ -24,15 +26,15 @@ def reference_operations() -> set[str]:
 
 @pytest.mark.skipif(not REFERENCE.is_dir(), reason="the Velo reference is not beside this checkout")
 def test_every_reference_event_operation_belongs_to_exactly_one_catalog_entry() -> None:
-    listed = [op for name in catalog for op in catalog[name].operations]
+    listed = [op for name in catalog if catalog[name].source != "docs" for op in catalog[name].operations]
     assert len(listed) == len(set(listed)), "an operation is claimed by two entries"
     assert set(listed) == reference_operations()
 
 
 def test_the_catalog_counts_the_documented_events() -> None:
-    """326 reference operations, 272 names, +7 Events V3 spellings, +3 data-item events."""
-    assert sum(len(catalog[n].operations) for n in catalog) == 326
-    assert len(catalog) == 282
+    """326 reference operations, 272 names, +7 Events V3 spellings, +3 data-item events, +2 from doc pages."""
+    assert sum(len(catalog[n].operations) for n in catalog) == 328
+    assert len(catalog) == 284
     assert {"wixData_onDataItemCreated", "wixData_onDataItemUpdated", "wixData_onDataItemDeleted"} <= set(catalog)
 
 
@@ -132,3 +134,20 @@ def test_data_hooks_are_a_separate_kind_split_by_their_last_underscore() -> None
 def test_the_public_api_is_small_and_exported() -> None:
     for name in wixevents.__all__:
         assert hasattr(wixevents, name), name
+
+
+DOC_NAMES = Path(__file__).resolve().parent.parent / "tools" / "data" / "doc_handler_names.txt"
+
+
+def test_every_handler_name_spelled_in_wixs_doc_pages_resolves() -> None:
+    names = [line.split()[0] for line in DOC_NAMES.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert len(names) >= 20
+    assert [n for n in names if n not in catalog] == []
+
+
+def test_the_groups_v2_spelling_and_the_group_request_events_resolve() -> None:
+    approved = catalog["wixSocialGroupsV2_onGroupRequestApproved"]
+    assert approved.name == "wixSocialGroups_onGroupRequestApproved" and approved.kind == "data"
+    assert catalog["wixSocialGroupsV2_onGroupMemberAdded"] is catalog["wixSocialGroups_onGroupMemberAdded"]
+    assert "groupRequest" in {f["name"] for f in schema.fields_of(schema.child(approved.payload_type, "data")) or []}

@@ -66,3 +66,22 @@ def test_python_dash_m_runs_the_same_cli() -> None:
     done = subprocess.run([sys.executable, "-m", "wixevents", "list", "--search", "onFileUploaded"],
                           capture_output=True, text=True, check=True)
     assert "wixMediaManager_onFileUploaded" in done.stdout
+
+
+def test_validate_lists_warnings_and_strict_turns_them_into_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    payload = wixevents.sample("wixEcom_onCheckoutCreated")
+    payload["entity"]["lineItems"][0]["availability"] = {"status": "AVAILABLE"}
+    path = tmp_path / "checkout.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "wixEcom_onCheckoutCreated", str(path))
+    assert code == 0 and "warning: $.entity.lineItems[0].availability.status" in out
+    code, _, err = run(capsys, "validate", "wixEcom_onCheckoutCreated", str(path), "--strict")
+    assert code == 2 and "availability.status" in err
+
+
+def test_sample_with_a_seed_prints_another_consistent_payload(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sample", "wixBilling_onInvoicePaid", "--seed", "4")
+    assert code == 0 and json.loads(out) == wixevents.sample("wixBilling_onInvoicePaid", seed=4)
+    assert json.loads(out) != wixevents.sample("wixBilling_onInvoicePaid")

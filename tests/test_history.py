@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,9 @@ def test_save_then_load_gives_back_equal_records(tmp_path: Path) -> None:
 
 def test_return_values_are_stored_as_json_values() -> None:
     run = busy_site().history[0]
-    assert run.value == {"total": 49.9, "when": "2026-01-12T12:30:00+00:00"}  # a datetime becomes ISO text
+    invoice = wixevents.sample("wixBilling_onInvoicePaid")
+    issued = datetime.fromisoformat(invoice["dates"]["issueDate"].replace("Z", "+00:00")).isoformat()
+    assert run.value == {"total": invoice["totals"]["total"], "when": issued}  # a datetime becomes ISO text
 
 
 def test_save_refuses_to_replace_an_existing_file_unless_asked(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def test_search_filters_and_marks_deprecated_events(site: wixevents.Site) -> Non
 def test_editor_validates_as_you_type_and_resets(site: wixevents.Site) -> None:
     bench = Workbench(site, INVOICE)
     payload = json.loads(bench.editor.text.value)
-    payload["status"] = "paid"
+    payload["status"] = 7  # a number where text is typed: an error, not a warning
     bench.editor.text.value = json.dumps(payload)
     assert "$.status" in list(bench.editor.problems["path"])
     assert "✗ 1 problem(s)" in bench.editor.status.value and "$.status" in bench.editor.status.value

@@ -157,6 +157,7 @@ def replacement_targets(text: str) -> list[tuple[str | None, str]]:
 
 def build(reference: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], list[str]]:
     ref, report = Reference(reference), []  # type: Reference, list[str]
+    add_doc_events(ref, report)
     walker = TypeWalker(ref, report)
     ops: list[dict[str, Any]] = []
     for path, svc in ref.event_files():
@@ -171,10 +172,34 @@ def build(reference: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, An
                 "v2": isinstance(ptype, list), "payload": payload, "kind": kind, "mixed": mixed,
                 "deprecation": deprecation(svc, op), "beta": any(
                     label.get("id") == "maturity-beta" for label in op.get("customLabels", [])),
-                "file": str(path.relative_to(reference)),
+                "file": str(path.relative_to(reference)), "source": "docs" if op.get("fromDocPages") else "reference",
             })
     report.append(f"read {len(ops)} event operations in {len(ref.event_files())} Events files")
     return group(ops, walker, report), walker.types, hooks(ref, walker), report
+
+
+def add_doc_events(ref: Reference, report: list[str]) -> None:
+    """Add the events Wix's doc pages document but the reference's Events service lacks.
+
+    Each becomes an operation of its module's Events service whose payload is a
+    ``{data, metadata}`` envelope around a body message the reference does have.
+    """
+    for module, event, prefix, body, meta in naming.DOC_EVENTS:
+        fq = f"{module}.Events"
+        if fq not in ref.services or body not in ref.messages or meta not in ref.messages:
+            report.append(f"UNPLACED {prefix}_{event}: its module or body type is not in the reference")
+            continue
+        svc = ref.services[fq][1]
+        if any(op["name"] == event for op in svc["operations"]):
+            continue
+        envelope = f"{fq}.docs{event[2:]}Event"
+        ref.messages[envelope] = {"name": f"{event[2:]}Event", "members": [
+            {"name": "data", "type": [{"referenceType": body}]},
+            {"name": "metadata", "type": [{"referenceType": meta}]}]}
+        svc["operations"].append({"name": event, "params": [{"name": "event", "type": [{"referenceType": envelope}]}],
+                                  "syntaxName": f"{prefix}_{event}", "docs": {"summary": "", "examples": []},
+                                  "fromDocPages": True})
+        report.append(f"added {prefix}_{event} from Wix's doc pages (body {body})")
 
 
 def group(ops: list[dict[str, Any]], walker: TypeWalker, report: list[str]) -> dict[str, Any]:
@@ -224,7 +249,7 @@ def entry(name: str, aliases: list[str], main: dict[str, Any], others: list[dict
         "_deprecation": main["deprecation"],
         "docs_url": docs_url(main["module"], main["reference_module"], main["event"], main["v2"]),
         "summary": summary(main["event"], main["kind"]),
-        "source": "reference", "slug": None, "shapes": shapes,
+        "source": main["source"], "slug": None, "shapes": shapes,
         "operations": [f"{o['reference_module']}.{o['event']}" for o in [main, *others]],
     }
 
@@ -244,6 +269,19 @@ def link_replacements(entries: dict[str, Any], report: list[str]) -> None:
                 break
         if e["replacement"] is None:
             report.append(f"{e['name']}: deprecated, no replacement named in the reference")
+
+
+DOC_NAMES = Path(__file__).resolve().parent / "data" / "doc_handler_names.txt"
+
+
+def unplaced(entries: dict[str, Any], report: list[str]) -> None:
+    """Report each handler name Wix's doc pages spell that is neither an entry nor an alias."""
+    known = set(entries) | {a for e in entries.values() for a in e["aliases"]}
+    names = [line.split()[0] for line in DOC_NAMES.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    missing = [n for n in names if n not in known]
+    report.append(f"{len(names) - len(missing)} of {len(names)} handler names from Wix's doc pages resolve")
+    report.extend(f"UNPLACED {n}: spelled in Wix's doc pages, no entry or alias" for n in missing)
 
 
 def hooks(ref: Reference, walker: TypeWalker) -> dict[str, Any]:
@@ -278,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     link_replacements(entries, report)
     sdk.merge(entries, types, report)
     notes.apply(entries)
+    unplaced(entries, report)
     ordered = [entries[k] for k in sorted(entries)]
     args.out.mkdir(parents=True, exist_ok=True)
     write(args.out / "events.json", {"_generated": HEADER, "events": ordered})

@@ -70,7 +70,19 @@ DOC_PREFIX: dict[tuple[str, str], str] = {
 ALIAS_PREFIX: dict[tuple[str, str], str] = {
     ("wix-bookings-v2", "wixBookings"): "wixBookingsV2",
     ("wix-stores-v2", "wixStoresCatalog"): "wixStoresCatalogV1",
+    ("wix-groups-v2", "wixSocialGroups"): "wixSocialGroupsV2",
 }
+
+#: Events Wix's doc pages document (handler name in an example) that the reference's
+#: ``Events`` service lacks, while the action body they carry is a reference message:
+#: ``(module, event, handler prefix, data field, body message, metadata message)``.
+#: Groups: https://dev.wix.com/docs/velo/events-service-plugins/groups/events/on-group-request-approved
+DOC_EVENTS: list[tuple[str, str, str, str, str]] = [
+    ("wix-groups-v2", "onGroupRequestApproved", "wixSocialGroups", "wix-groups-v2.CreateRequests.GroupRequestApproved",
+     "wix-groups-v2.Events.socialGroupsV2JoinGroupRequestBackendEventMetadata"),
+    ("wix-groups-v2", "onGroupRequestRejected", "wixSocialGroups", "wix-groups-v2.CreateRequests.GroupRequestRejected",
+     "wix-groups-v2.Events.socialGroupsV2JoinGroupRequestBackendEventMetadata"),
+]
 
 _HANDLER = re.compile(r"export\s+(?:async\s+)?function\s+(\w+?)_(on[A-Z]\w*)\s*\(")
 

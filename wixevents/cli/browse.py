@@ -59,11 +59,12 @@ def _sample_setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("name")
     p.add_argument("--variant", default="default")
     p.add_argument("--set", action="append", metavar="PATH=VALUE", help="override a field (repeatable)")
+    p.add_argument("--seed", type=int, default=None, help="generate another realistic payload for this seed")
 
 
 @command("sample", "print a sample payload as JSON", _sample_setup)
 def cmd_sample(args: argparse.Namespace) -> int:
-    payload = sample(args.name, args.variant, overrides=parse_sets(args.set))
+    payload = sample(args.name, args.variant, overrides=parse_sets(args.set), seed=args.seed)
     print(json.dumps(payload, indent=2, ensure_ascii=False))
     return 0
 
@@ -71,6 +72,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 def _validate_setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("name")
     p.add_argument("file", type=Path)
+    p.add_argument("--strict", action="store_true", help="reject departures from the typings (warnings) too")
 
 
 @command("validate", "check a JSON payload file against an event", _validate_setup)
@@ -80,7 +82,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"error: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return 2
-    event = validate(args.name, text, source=str(args.file))
+    event = validate(args.name, text, source=str(args.file), strict=args.strict)
     extra = f" ({len(event.unknown_fields)} field(s) the catalog does not know)" if event.unknown_fields else ""
     print(f"{args.file}: valid {catalog[args.name].name} payload{extra}")
+    for warning in event.warnings:  # accepted: Wix's own payloads depart from the typings this way
+        print(f"  warning: {warning}")
     return 0

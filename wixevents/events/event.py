@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..errors import Problem
+
 
 def _lift(value: Any) -> Any:
     """A nested dict or list as its attribute-reading twin (a shallow copy); anything else as is."""
@@ -78,13 +80,15 @@ class WixList(list[Any]):
 class EventObject(WixObject):
     """The root of an event payload; also knows its event name and extra fields."""
 
-    __slots__ = ("_name", "_shape", "_unknown")
+    __slots__ = ("_name", "_shape", "_unknown", "_warnings")
 
-    def __init__(self, data: dict[str, Any], name: str, unknown: Callable[[], list[str]], shape: str) -> None:
+    def __init__(self, data: dict[str, Any], name: str, unknown: Callable[[], list[str]], shape: str,
+                 warnings: list[Problem] | None = None) -> None:
         super().__init__(data)
         object.__setattr__(self, "_name", name)
         object.__setattr__(self, "_unknown", unknown)
         object.__setattr__(self, "_shape", shape)
+        object.__setattr__(self, "_warnings", list(warnings or []))
 
     @property
     def event_name(self) -> str:
@@ -101,6 +105,14 @@ class EventObject(WixObject):
         """JSON paths of fields the catalog does not know (kept, not rejected)."""
         found = self._unknown()
         return list(found)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Departures from the typings that Wix's real payloads show (each with path, expected, got).
+
+        The payload was accepted; ``validate(name, payload, strict=True)`` rejects it instead.
+        """
+        return list(self._warnings)
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickles (and deep-copies) as a plain WixObject tree
         return (WixObject, (dict(self),))

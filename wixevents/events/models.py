@@ -5,7 +5,16 @@ Each event's payload type becomes a tree of ``TypedDict`` classes wrapped in a
 generated ahead of time. Validation returns plain dicts, so the payload keeps
 Wix's camelCase keys (``_id``, ``_createdDate``) untouched.
 
-Strict and lenient on purpose:
+Two validators per event. The **typed** one follows the typings exactly; the
+**lenient** one accepts what Wix's real payloads show besides (documented
+examples depart from the typings in these ways): an enum value the typings do
+not list, a required field left out (except the envelope keys themselves), and
+text where a nested object is typed (a URL or ``wix:image://`` string where the
+typings say ``{url, ...}``). A payload the lenient validator rejects would break
+a handler (an error); one only the typed validator rejects gets warnings
+(:mod:`.payloads`).
+
+Rules common to both:
 
 * strict: enum fields accept only the listed values; booleans must be JSON
   booleans; objects must be objects; required fields must be there.
@@ -37,6 +46,8 @@ from .catalog import catalog, schema
 
 _NUMERIC = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$|^(NaN|-?Infinity)$")
 _FRACTION = re.compile(r"(\.\d{6})\d+")
+#: Fields whose typed object (``{url, width, height}``, ``{base, path}``) Wix also sends as a text link.
+_LINK = re.compile(r"url|image|media|photo|picture|logo|cover|thumbnail|video|icon|avatar", re.I)
 #: Envelope metadata fields that stay required although V2 types mark them optional.
 REQUIRED_METADATA = ("id", "entityId", "eventTime")
 ENVELOPE = ("entity", "data", "metadata")
@@ -64,22 +75,26 @@ NATIVE: dict[str, Any] = {
 class _Builder:
     """Turns catalog types into Python annotations; a type on the stack is opaque."""
 
-    def __init__(self, legacy: bool, payload: Any, envelope: bool) -> None:
+    def __init__(self, legacy: bool, payload: Any, envelope: bool, lenient: bool = False) -> None:
         self.legacy, self.done, self.stack = legacy, {}, set()  # type: bool, dict[str, Any], set[str]
+        self.lenient = lenient
         self.root = payload.get("ref") if isinstance(payload, dict) else None
         self.envelope = envelope
         meta = [f["type"] for f in schema.fields_of(payload) or [] if f["name"] == "metadata"] if envelope else []
         self.meta = meta[0].get("ref") if meta and isinstance(meta[0], dict) else None
 
-    def annotation(self, t: Any) -> Any:
+    def annotation(self, t: Any, text_ok: bool = False) -> Any:
+        """``t`` as an annotation; ``text_ok``: a link or media field that may come as text when lenient."""
         if isinstance(t, str):
             return NATIVE[t]
         if "enum" in t:
-            return Literal[tuple(t["enum"])]
+            return str if self.lenient else Literal[tuple(t["enum"])]
         if "ref" in t:
-            return self.typed_dict(t["ref"])
+            found = self.typed_dict(t["ref"])
+            # Below the envelope, real payloads send some typed objects as text (a URL).
+            return Union[found, str] if self.lenient and text_ok else found
         if "array" in t:
-            return list[self.annotation(t["array"])]  # type: ignore[misc]
+            return list[self.annotation(t["array"], text_ok)]  # type: ignore[misc]
         if "map" in t:
             return dict[str, self.annotation(t["map"])]  # type: ignore[misc]
         return Union[tuple(self.annotation(x) for x in t["union"])]
@@ -92,10 +107,11 @@ class _Builder:
         self.stack.add(fq)
         info, keys = schema.types()[fq], {}
         for f in info["fields"]:
-            ann = self.annotation(f["type"])
-            required = (self.legacy and fq == self.root and not f.get("optional")) \
-                or (self.envelope and fq == self.root and f["name"] in ENVELOPE and not f.get("optional")) \
-                or (fq == self.meta and f["name"] in REQUIRED_METADATA)
+            ann = self.annotation(f["type"], bool(_LINK.search(f["name"])))
+            envelope = self.envelope and fq == self.root and f["name"] in ENVELOPE and not f.get("optional")
+            required = envelope or (not self.lenient and (
+                (self.legacy and fq == self.root and not f.get("optional"))
+                or (fq == self.meta and f["name"] in REQUIRED_METADATA)))
             # Optional[...] rather than `| None`: ann may be any typing form built at run time.
             keys[f["name"]] = Required[ann] if required else NotRequired[Optional[ann]]  # noqa: UP045
         self.stack.discard(fq)
@@ -106,9 +122,9 @@ class _Builder:
 
 
 @cache
-def adapter(name: str, shape: int = 0) -> TypeAdapter[Any]:
-    """The validator of one event's payload (one of its shapes), built on first use."""
+def adapter(name: str, shape: int = 0, lenient: bool = False) -> TypeAdapter[Any]:
+    """The typed (or ``lenient``) validator of one event's payload shape, built on first use."""
     found = catalog[name].shapes[shape]
     # Legacy-dialect types mark optional fields; V2 types mark nearly all of them.
-    builder = _Builder(legacy=not found.v2, payload=found.payload, envelope=found.kind != "flat")
+    builder = _Builder(legacy=not found.v2, payload=found.payload, envelope=found.kind != "flat", lenient=lenient)
     return TypeAdapter(builder.annotation(found.payload))

@@ -6,11 +6,27 @@ returns an :class:`~wixevents.events.event.EventObject` or raises
 what was expected, what was got and a hint; nothing else escapes, however
 broken the input. Events documented by two modules accept either module's shape:
 the main shape is tried first, and the error report speaks of the main shape.
+
+Problems come in two levels:
+
+* **errors** — the handler would break: not JSON, not an object, an envelope key
+  (``entity``/``data``/``metadata``) missing, a JSON type the code relies on
+  wrong (text where a number is typed, a list where an object is). The payload
+  is rejected.
+* **warnings** — a departure from the typings that Wix's own payloads show: an
+  enum value the typings do not list (a line item's availability ``AVAILABLE``),
+  a required field left out (metadata without ``entityId``, a legacy field
+  absent), a link sent as text where the typings describe an object. The
+  payload is accepted and ``event.warnings`` lists each (path, expected, got).
+
+``validate(name, payload, strict=True)`` turns warnings into errors, for those
+who want the typings exactly.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -29,37 +45,71 @@ _EXPECTED = {
     "list_type": "a list", "datetime_type": "a date-time", "datetime_parsing": "an ISO 8601 date-time",
     "datetime_from_date_parsing": "an ISO 8601 date-time", "value_error": "a number or numeric text",
 }
+_WARNING_HINTS = {
+    "a value (thi": "Wix's own payloads sometimes leave this out; read it with .get()",
+    "an object": "Wix's own payloads sometimes send a link as text here; handle both",
+}
 _HINTS = {
     "missing": "add the field; wixevents.sample(name) shows a complete payload",
     "datetime_parsing": "write dates like 2024-01-10T11:28:27.000Z",
     "datetime_from_date_parsing": "write dates like 2024-01-10T11:28:27.000Z",
-    "literal_error": "enum values are case-sensitive",
+    "literal_error": "enum values are case-sensitive; Wix also sends values the typings do not list",
 }
 
 
-def validate(name: str, payload: Any, *, source: str | None = None) -> EventObject:
-    """Check ``payload`` against event ``name`` and return the event object."""
+def validate(name: str, payload: Any, *, source: str | None = None, strict: bool = False) -> EventObject:
+    """Check ``payload`` against event ``name`` and return the event object (see the module docstring)."""
     event = catalog[name]
     data = _parse(event.name, payload, source)
-    first_error: ValidationError | None = None
+    first_error: list[Problem] | None = None
     fallback: EventObject | None = None
     for index, shape in enumerate(event.shapes):
         try:
-            checked = adapter(event.name, index).validate_python(data)
-        except ValidationError as exc:
-            first_error = first_error or exc
+            checked, warned = _check(event.name, index, data)
+        except _Rejected as exc:
+            first_error = first_error or exc.problems
             continue
         except RecursionError:
             raise InvalidPayload(event.name, [Problem("$", "a payload nested less deeply", "too deep a nesting",
                                                       "flatten the payload")], source) from None
-        result = EventObject(wrap(checked), event.name, partial(unknown_fields, shape.payload, checked), shape.module)
-        if len(event.shapes) == 1 or not result.unknown_fields:
+        if strict and warned:
+            first_error = first_error or warned
+            continue
+        result = EventObject(wrap(checked), event.name, partial(unknown_fields, shape.payload, checked), shape.module,
+                             warned)
+        if len(event.shapes) == 1 or (not warned and not result.unknown_fields):
             return result
-        fallback = fallback or result  # valid, but another shape may know every field
+        if fallback is None or len(warned) < len(fallback.warnings):
+            fallback = result  # valid, but another shape may fit better
     if fallback is not None:
         return fallback
     assert first_error is not None
-    raise InvalidPayload(event.name, problems(first_error, data), source) from None
+    raise InvalidPayload(event.name, first_error, source) from None
+
+
+class _Rejected(Exception):
+    def __init__(self, found: list[Problem]) -> None:
+        self.problems = found
+
+
+def _check(name: str, index: int, data: Any) -> tuple[Any, list[Problem]]:
+    """Validate by the typings; failing that, leniently, with the typed problems as warnings.
+
+    When even the lenient validator fails, the errors are its problems, each told
+    with the typings' expectation where they have one (``'Draft', 'Sent' or 'Paid'``
+    rather than just "text").
+    """
+    try:
+        return adapter(name, index).validate_python(data), []
+    except ValidationError as typed:
+        told = problems(typed, data)
+        try:
+            checked = adapter(name, index, lenient=True).validate_python(data)
+        except ValidationError as exc:
+            expected = {p.path: p for p in told}
+            raise _Rejected([replace(p, expected=expected[p.path].expected, hint=expected[p.path].hint or p.hint)
+                             if p.path in expected else p for p in problems(exc, data)]) from None
+        return checked, [replace(p, hint=_WARNING_HINTS.get(p.expected[:12], p.hint)) for p in told]
 
 
 def _parse(name: str, payload: Any, source: str | None) -> Any:

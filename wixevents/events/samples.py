@@ -6,6 +6,13 @@ hand-curated variants (a member and an anonymous visitor, a GDPR erase, non-ASCI
 names, a zero amount, ...). ``sample`` returns a fresh copy each call, so editing
 it never changes the next one.
 
+``sample(name, seed=N)`` generates instead of reading: a different realistic
+payload for each seed (another person, address, currency, goods, dates), still
+keeping every rule the shipped samples keep (money adds up, time runs forward,
+IDs agree, the event's state shows). Seed 0 is the shipped sample. Seeds apply to
+the generated variants (``default``, ``minimal`` and a second module's shape);
+curated variants are fixed stories and exist only as shipped.
+
 Override paths are dotted (``entity.priceSummary.total.amount``); list items are
 addressed by index, as ``lineItems.0.price`` or ``lineItems[0].price``. A path
 the schema does not have is an error that names the nearest path it does have.
@@ -22,6 +29,7 @@ from typing import Any
 from .._paths import sample_variants, samples_dir
 from ..errors import InvalidOverride, UnknownSample
 from .catalog import catalog, schema
+from .generate import generate, generated_variants
 
 __all__ = ["apply_overrides", "sample", "samples"]
 
@@ -31,9 +39,18 @@ def samples(name: str) -> list[str]:
     return sample_variants(catalog[name].name)
 
 
-def sample(name: str, variant: str = "default", overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """A fresh, JSON-ready copy of one sample payload, with ``overrides`` applied."""
+def sample(name: str, variant: str = "default", overrides: Mapping[str, Any] | None = None, *,
+           seed: int | None = None) -> dict[str, Any]:
+    """A fresh, JSON-ready copy of one sample payload, with ``overrides`` applied.
+
+    With ``seed``, the payload is generated for that seed (see the module docstring).
+    """
     event = catalog[name]
+    if seed is not None:
+        if variant not in generated_variants(event.name):
+            raise UnknownSample(event.name, f"{variant} (seeded)", generated_variants(event.name))
+        made = generate(event.name, variant, int(seed))
+        return apply_overrides(event.name, made, overrides) if overrides else made
     path = samples_dir() / event.name / f"{variant}.json"
     if not path.is_file():
         raise UnknownSample(event.name, variant, sample_variants(event.name))

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["compare_samples", "event_choices", "event_label", "handlers_frame", "payload_problems"]
 
 CHOICE_COLUMNS = ["name", "module", "kind", "deprecated", "replacement", "label"]
-PROBLEM_COLUMNS = ["path", "expected", "got", "hint"]
+PROBLEM_COLUMNS = ["path", "expected", "got", "hint", "level"]
 HANDLER_COLUMNS = ["order", "handler", "event", "source", "is_async"]
 
 
@@ -76,15 +76,18 @@ def compare_samples(name: str, variants: list[str] | None = None, *, differences
 
 
 def payload_problems(name: str, payload: Any) -> pd.DataFrame:
-    """What is wrong with ``payload`` (a dict or JSON text) for event ``name``; no rows when it is valid."""
+    """What is wrong with ``payload`` (a dict or JSON text) for event ``name``; no rows when it is valid.
+
+    ``level`` is ``error`` (the payload is rejected) or ``warning`` (accepted: a departure
+    from the typings that Wix's own payloads show; see ``event.warnings``).
+    """
     try:
-        validate(name, payload)
+        found, level = validate(name, payload).warnings, "warning"
     except InvalidPayload as exc:
-        rows = [{"path": p.path, "expected": p.expected, "got": p.got, "hint": p.hint} for p in exc.problems]
-        found: pd.DataFrame = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
-        return found
-    none: pd.DataFrame = pd.DataFrame(columns=PROBLEM_COLUMNS)
-    return none
+        found, level = list(exc.problems), "error"
+    rows = [{"path": p.path, "expected": p.expected, "got": p.got, "hint": p.hint, "level": level} for p in found]
+    frame: pd.DataFrame = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
+    return frame
 
 
 def handlers_frame(site: Site, name: str | None = None) -> pd.DataFrame:

@@ -68,7 +68,8 @@ def dispatch(site: SiteCore, prepared: Prepared, handlers: list[Handler], trigge
 
     first = event()
     enclosing = outer if inside else None
-    runs = [_run(site, h, fire, first if i == 0 else event(), enclosing, depth, delivery)
+    warned = tuple(str(w) for w in getattr(first, "warnings", ()))  # departures from the typings, accepted
+    runs = [_run(site, h, fire, first if i == 0 else event(), enclosing, depth, delivery, warned)
             for i, h in enumerate(handlers)]
     return Result(fire, runs, first, history=site.history)
 
@@ -105,14 +106,14 @@ def _why_nothing_runs(site: SiteCore, prepared: Prepared, handlers: list[Handler
 
 
 def _run(site: SiteCore, handler: Handler, fire: Fire, event: Any, outer: RunContext | None, depth: int,
-         delivery: dict[str, Any]) -> Run:
+         delivery: dict[str, Any], warnings: tuple[str, ...] = ()) -> Run:
     seq, run_id, started = site._next("seq"), site.ids(), site.clock.now()
     parent = outer.seq if outer is not None else None
     context = RunContext(site, seq, handler.name, handler.source, event, fire.fire, depth, outer)
     outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout, measure=site.durations)
     run = Run(seq, run_id, fire.fire, fire.event, handler.name, handler.source, fire.variant, outcome.status,
               iso(started), outcome.duration_ms, jsonable(outcome.value), outcome.error, outcome.logs,
-              tuple(context.close()), parent, fire.trigger, **delivery)
+              tuple(context.close()), parent, fire.trigger, **delivery, warnings=warnings)
     site.history.add_run(run)
     return run
 

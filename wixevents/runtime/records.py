@@ -135,6 +135,8 @@ class Run:
 
     ``error`` says what went wrong (exception, timeout, validation problems);
     ``note`` explains a row that is not a failure but ran nothing (preview).
+    ``warnings`` lists the payload's departures from the typings that validation
+    accepted (``$.path: expected ..., got ...``), as ``event.warnings`` showed them.
     """
 
     seq: int
@@ -160,6 +162,7 @@ class Run:
     #: When the event reached the handler on the site's (virtual) delivery timeline: the fire's
     #: time for a first delivery, later for a duplicate or a retry; None in histories saved before.
     delivered_at: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -168,6 +171,7 @@ class Run:
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["logs"], data["effects"] = list(data["logs"]), list(data["effects"])
+        data["warnings"] = list(data["warnings"])
         return data
 
     @classmethod
@@ -175,7 +179,8 @@ class Run:
         error = data.get("error")
         return cls(**{**data, "error": ErrorInfo(**error) if error else None,
                       "logs": tuple(LogLine(**line) for line in data.get("logs", ())),
-                      "effects": tuple(data.get("effects", ()))})
+                      "effects": tuple(data.get("effects", ())),
+                      "warnings": tuple(data.get("warnings", ()))})
 
 
 def fire_to_dict(fire: Fire) -> dict[str, Any]:

@@ -9,9 +9,10 @@ the site does not measure durations), ``value`` (the return value), ``error``
 one, else None), ``run_id``, ``fire`` (rows with one fire number come from one
 firing), ``trigger`` (``fire``, ``test``, ``cascade``, ``hook``, ``duplicate``,
 ``retry``), ``started``, ``note`` (why a row ran nothing), ``attempt`` (1, or the
-retry's number plus one) and ``delivered_at`` (when the delivery reached the
-handler on the site's virtual timeline). The short tables shown in notebooks and terminals put the note
-in the ``error`` column when there is no error.
+retry's number plus one), ``delivered_at`` (when the delivery reached the
+handler on the site's virtual timeline) and ``warnings`` (the payload's accepted
+departures from the typings). The short tables shown in notebooks and terminals
+put the note in the ``error`` column when there is no error.
 
 HTML is written by hand (no jinja2 needed): a compact table with one colour per
 status; the plain-text form is ``DataFrame.to_string`` with long cells cut.
@@ -34,7 +35,8 @@ else:
 __all__ = ["RUN_COLUMNS", "html_table", "logs_frame", "payloads_frame", "runs_frame", "text_table"]
 
 RUN_COLUMNS = ["seq", "event", "handler", "source", "variant", "status", "duration_ms", "value", "error",
-               "log_lines", "parent", "run_id", "fire", "trigger", "started", "note", "attempt", "delivered_at"]
+               "log_lines", "parent", "run_id", "fire", "trigger", "started", "note", "attempt", "delivered_at",
+               "warnings"]
 LOG_COLUMNS = ["seq", "handler", "source", "level", "message", "time", "origin"]
 #: Background colour per status; any other status is grey.
 COLOURS = {"ok": "#d4edda", "error": "#f8d7da", "timeout": "#ffe5b4", "out_of_memory": "#f3c4e3",
@@ -46,7 +48,8 @@ _SHORT = ["seq", "event", "handler", "source", "variant", "status", "duration_ms
 def _short(runs: list[Run]) -> pd.DataFrame:
     frame = runs_frame(runs)
     frame["error"] = frame["error"].where(frame["error"].notna(), frame["note"])
-    short: pd.DataFrame = frame[_SHORT]
+    # the payload's accepted departures from the typings, shown only when a run has some
+    short: pd.DataFrame = frame[[*_SHORT, "warnings"] if frame["warnings"].notna().any() else _SHORT]
     return short
 
 
@@ -56,7 +59,8 @@ def runs_frame(runs: Iterable[Run]) -> pd.DataFrame:
              "status": r.status, "duration_ms": round(r.duration_ms, 3), "value": r.value,
              "error": str(r.error) if r.error else None, "log_lines": len(r.logs), "parent": r.parent,
              "run_id": r.run_id, "fire": r.fire, "trigger": r.trigger, "started": r.started, "note": r.note,
-             "attempt": r.attempt, "delivered_at": r.delivered_at}
+             "attempt": r.attempt, "delivered_at": r.delivered_at,
+             "warnings": "; ".join(r.warnings) or None}
             for r in runs]
     frame: pd.DataFrame = pd.DataFrame(rows, columns=RUN_COLUMNS)
     if frame.empty:

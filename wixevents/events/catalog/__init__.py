@@ -12,6 +12,11 @@ export from ``backend/events.js``. Decisions that users should know:
   a site has one function by that name, so there is one entry. Its payload
   follows the current module (not deprecated, V2 dialect); ``shapes`` keeps the
   other module's payload, which has a sample variant of its own.
+* Wix's Groups pages spell every groups handler ``wixSocialGroupsV2_``; that
+  spelling is an alias of ``wixSocialGroups_``. ``onGroupRequestApproved`` and
+  ``onGroupRequestRejected`` are documented on Wix's pages but missing from the
+  reference's event list; their entries (``source == "docs"``) wrap the
+  reference's own group-request body type in a ``{data, metadata}`` envelope.
 * ``wixEvents_onEventCreated`` and its six siblings stay the legacy (flat) Wix
   Events handlers; the Events V3 versions are ``wixEventsV3_...``.
 """
