@@ -91,11 +91,12 @@ def test_elevate_of_a_function_wixevents_does_not_simulate_runs_elevated(site: S
 
 
 def test_suppress_auth_marks_a_call_of_either_tier_elevated(site: Site, tmp_path: Path) -> None:
+    member = site.members()["_id"].iloc[0]  # a member the site is seeded with
     run(site, tmp_path, "import { orders } from 'wix-pricing-plans-backend';\n"
         "import { authorization } from 'wix-members-backend';\n"
         "export async function wixStores_onOrderPaid(event) {\n"
         "  await orders.listCurrentMemberOrders({}, { suppressAuth: true });\n"
-        "  await authorization.assignRole('r', 'e06b02ef-613a-51c9-a843-4fffd36bfc8e', { suppressAuth: true });\n}\n")
+        f"  await authorization.assignRole('r', '{member}', {{ suppressAuth: true }});\n}}\n")
     assert site.effects()["elevated"].tolist() == [True, True]
 
 

@@ -50,7 +50,11 @@ class Values(Faker):
         super().__init__(name, [], False, depth=3)
         self.types = types
 
-    def obj(self, fq: str, path: str, stack: tuple[str, ...]) -> dict[str, Any]:
+    def fields(self, t: Any, path: str) -> list[dict[str, str]] | None:
+        """No form answers here: the reference's messages are not the event catalog's types."""
+        return None
+
+    def obj(self, fq: str, path: str, stack: tuple[str, ...], key: str = "") -> dict[str, Any]:
         if fq in stack or self.types.get(fq) is None:
             return {}
         out = {}
