@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     FileExists,
     HandlerError,
+    HistoryFileError,
     InvalidOverride,
     InvalidPayload,
     UnknownEventType,
@@ -37,6 +38,7 @@ __all__ = [
     "FixedClock",
     "HandlerError",
     "History",
+    "HistoryFileError",
     "InvalidOverride",
     "InvalidPayload",
     "Result",

@@ -26,6 +26,7 @@ from ..events.event import wrap
 from . import runner
 from .clock import iso
 from .context import RunContext, current_run
+from .failures import describe
 from .firing import Prepared
 from .handlers import Handler, Registry, check_callable, check_name
 from .records import ErrorInfo, Fire, Run, jsonable
@@ -102,9 +103,16 @@ def _run(site: SiteCore, handler: Handler, fire: Fire, event: Any, outer: RunCon
     seq, run_id, started = site._next("seq"), site.ids(), site.clock.now()
     parent = outer.seq if outer is not None else None
     context = RunContext(site, seq, handler.name, handler.source, event, fire.fire, depth, outer)
-    outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout, measure=site.durations)
+    try:
+        outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout,
+                             measure=site.durations)
+        value = jsonable(outcome.value)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # (every fire keeps its row, whatever escaped the handler)
+        outcome, value = runner.Outcome("error", None, describe(exc), (), 0.0), None
     run = Run(seq, run_id, fire.fire, fire.event, handler.name, handler.source, fire.variant, outcome.status,
-              iso(started), outcome.duration_ms, jsonable(outcome.value), outcome.error, outcome.logs,
+              iso(started), outcome.duration_ms, value, outcome.error, outcome.logs,
               tuple(context.close()), parent, fire.trigger)
     site.history.add_run(run)
     return run

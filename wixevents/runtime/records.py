@@ -34,6 +34,8 @@ import pickle
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._safe import int_digits, safe_repr, unprintable
+
 __all__ = ["FAILED", "STATUSES", "ErrorInfo", "Fire", "LogLine", "Run", "json_default", "jsonable"]
 
 STATUSES = ("ok", "error", "timeout", "out_of_memory", "invalid_payload", "not_triggered_in_preview", "no_handler",
@@ -43,13 +45,27 @@ FAILED = frozenset({"error", "timeout", "out_of_memory", "invalid_payload", "no_
 
 
 def jsonable(value: Any) -> Any:
-    """``value`` as JSON data: dicts and lists kept, dates as ISO text, the rest by ``repr()``."""
-    if value is None or type(value) in (str, int, float, bool):
+    """``value`` as JSON data: dicts and lists kept, dates as ISO text, the rest by ``repr()``.
+
+    Never raises (but ``KeyboardInterrupt``): a value JSON and ``repr`` cannot show
+    (an int of more than 4,300 digits, a list nested thousands deep, an object whose
+    ``__repr__`` raises or exits) is kept as a description such as
+    ``<unprintable int of 5001 digits>`` (:mod:`wixevents._safe`).
+    """
+    if value is None or type(value) in (str, float, bool):
         return value
+    if type(value) is int:
+        return value if int_digits(value) <= _MAX_DIGITS else unprintable(value)
     try:
         return json.loads(json.dumps(value, default=json_default, ensure_ascii=False))
-    except (TypeError, ValueError, RecursionError):
-        return repr(value)
+    except KeyboardInterrupt:
+        raise
+    except BaseException:  # (user code in __repr__/isoformat may raise anything)
+        return safe_repr(value)
+
+
+#: Python's default limit for turning an int into text (``sys.get_int_max_str_digits``).
+_MAX_DIGITS = 4300
 
 
 def json_default(value: Any) -> Any:
@@ -57,8 +73,8 @@ def json_default(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, (set, frozenset)):
-        return sorted(value, key=repr)
-    return repr(value)
+        return sorted(value, key=safe_repr)
+    return safe_repr(value)
 
 
 @dataclass(frozen=True)
