@@ -125,7 +125,8 @@ class _Pool:
 
     A job goes to an idle worker, or to a new one when all are busy (a timed-out
     handler still running keeps its worker). Workers idle for ``IDLE`` seconds
-    end. Each job runs in a fresh, empty ``contextvars.Context``, as it would on
+    end; a worker decides to leave and a job is queued under the same lock, so no
+    job is ever queued for a worker that has just left. Each job runs in a fresh, empty ``contextvars.Context``, as it would on
     a new thread.
     """
 
@@ -137,14 +138,16 @@ class _Pool:
         self._idle = 0
 
     def submit(self, job: Callable[[], object]) -> None:
+        # The job is queued under the lock that an idle worker takes before it decides to leave:
+        # queued after that check, the worker would be gone with the idle count already spent on
+        # it, stranding this job and every later one (the count going negative).
         with self._lock:
-            spawn = self._idle == 0
+            spawn = self._idle <= 0
             if not spawn:
                 self._idle -= 1
+                self._jobs.put(job)
         if spawn:
             threading.Thread(target=self._loop, args=(job,), daemon=True, name="wixevents-worker").start()
-        else:
-            self._jobs.put(job)
 
     def _loop(self, job: Callable[[], object] | None) -> None:
         while job is not None:
