@@ -114,7 +114,7 @@ def test_threads_and_an_event_loop_firing_at_once_lose_nothing(restless_pool: No
         for start in range(0, async_fires, 20):
             tokens = [str(900_000 + i) for i in range(start, min(start + 20, async_fires))]
             results = await asyncio.gather(*(site.fire_async(EVENT, set={"entity.number": t}) for t in tokens))
-            for result, token in zip(results, tokens):
+            for result, token in zip(results, tokens, strict=True):
                 record(result, token)
 
     pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]

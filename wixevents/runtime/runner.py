@@ -126,8 +126,8 @@ class _Pool:
     A job goes to an idle worker, or to a new one when all are busy (a timed-out
     handler still running keeps its worker). Workers idle for ``IDLE`` seconds
     end; a worker decides to leave and a job is queued under the same lock, so no
-    job is ever queued for a worker that has just left. Each job runs in a fresh, empty ``contextvars.Context``, as it would on
-    a new thread.
+    job is ever queued for a worker that has just left. Each job runs in a fresh,
+    empty ``contextvars.Context``, as it would on a new thread.
     """
 
     IDLE = 30.0
