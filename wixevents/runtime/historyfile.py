@@ -75,6 +75,27 @@ def _escape(value: Any) -> Any:
     return value  # json_default writes it as text
 
 
+def _plain(value: Any) -> bool:
+    """True when JSON writes ``value`` and reads it back equal: no escaping needed (walked without recursion)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            for key, inner in item.items():
+                if type(key) is not str or key.startswith(_MARK):
+                    return False
+                stack.append(inner)
+        elif kind is list:
+            stack.extend(item)
+        elif kind is int:
+            if int_digits(item) > _MAX_DIGITS:
+                return False
+        elif kind is tuple:
+            return False
+    return True
+
+
 def _unescape(value: Any) -> Any:
     if isinstance(value, list):
         return [_unescape(v) for v in value]
@@ -109,11 +130,15 @@ def _line(data: dict[str, Any]) -> bytes:
 
 def _fire_line(fire: Fire) -> bytes:
     data = fire.to_dict()
+    if not _plain(data["payload"]):
+        try:
+            data["payload"] = _escape(data["payload"])
+        except RecursionError:  # odd keys hundreds of levels deep: kept as text
+            data["payload"] = safe_repr(data["payload"])
     try:
-        data["payload"] = _escape(data["payload"])
-    except RecursionError:  # deeper than Python walks: kept as its text
-        data["payload"] = safe_repr(data["payload"])
-    return _line({"kind": "fire", **data})
+        return _line({"kind": "fire", **data})
+    except RecursionError:  # deeper than JSON writes: kept as text
+        return _line({"kind": "fire", **data, "payload": safe_repr(data["payload"])})
 
 
 def _umask() -> int:

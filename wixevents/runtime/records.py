@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import pickle
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,7 +113,8 @@ class Fire:
     collector never has to walk and that takes a fraction of the memory of the
     dicts, which matters once a history holds thousands of large payloads.
     Reading ``payload`` returns a fresh copy. A payload that does not pickle is
-    kept as its JSON form (:func:`jsonable`).
+    kept as its JSON form (:func:`jsonable`); one nested deeper than pickle goes
+    (hundreds of levels) is kept by ``marshal``.
     """
 
     __slots__ = ("_packed", "event", "event_id", "fire", "mode", "time", "trigger", "variant")
@@ -122,14 +124,12 @@ class Fire:
                  trigger: str = "fire", mode: str = "published", event_id: str | None = None) -> None:
         self.fire, self.event, self.variant, self.time = fire, event, variant, time
         self.trigger, self.mode, self.event_id = trigger, mode, event_id
-        try:
-            self._packed = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            self._packed = pickle.dumps(jsonable(payload), protocol=pickle.HIGHEST_PROTOCOL)
+        self._packed = _pack(payload)
 
     @property
     def payload(self) -> Any:
-        return pickle.loads(self._packed)
+        packed = self._packed
+        return marshal.loads(packed[1:]) if packed[:1] == _MARSHAL else pickle.loads(packed)
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FIELDS}
@@ -184,6 +184,26 @@ class Run:
         return cls(**{**data, "error": ErrorInfo(**error) if error else None,
                       "logs": tuple(LogLine(**line) for line in data.get("logs", ())),
                       "effects": tuple(data.get("effects", ()))})
+
+
+_MARSHAL = b"M"  # a pickle never starts with this byte (protocol 2+ starts with 0x80)
+
+
+def _pack(payload: Any) -> bytes:
+    """A payload as bytes: pickled; else (nested deeper than pickle recurses) marshalled, which
+    walks plain data without Python's recursion limit; else its JSON form or its text."""
+    try:
+        return pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    except KeyboardInterrupt:
+        raise
+    except BaseException:
+        pass
+    for candidate in (payload, jsonable(payload)):
+        try:
+            return _MARSHAL + marshal.dumps(candidate)
+        except (ValueError, TypeError, RecursionError):
+            continue
+    return pickle.dumps(safe_repr(payload), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def fire_to_dict(fire: Fire) -> dict[str, Any]:
