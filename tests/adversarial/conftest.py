@@ -9,12 +9,23 @@ inputs, more Hypothesis examples) for local use.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 import pytest
 
 _tried: Counter[str] = Counter()
 _held: Counter[str] = Counter()
+
+
+#: Set under ``--adversarial-full`` before test modules are imported, so Hypothesis budgets
+#: (fixed when a module is imported) can read it: ``os.environ.get(FULL_ENV) == "1"``.
+FULL_ENV = "WIXEVENTS_ADVERSARIAL_FULL"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--adversarial-full", default=False):
+        os.environ[FULL_ENV] = "1"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 from wixevents import FileExists, FixedClock, History, HistoryFileError, Site
 from wixevents.runtime.records import Fire, Run
 
+#: Hypothesis examples per generated test: more under --adversarial-full.
+EXAMPLES = 2_000 if os.environ.get("WIXEVENTS_ADVERSARIAL_FULL") == "1" else 100
 AREA = "history files"
 EVENT = "wixEcom_onOrderCreated"
 
@@ -179,7 +181,7 @@ JSONISH = st.recursive(
     max_leaves=20)
 
 
-@settings(derandomize=True, database=None, max_examples=150, deadline=None,
+@settings(derandomize=True, database=None, max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(payload=JSONISH, log=st.text(), variant=st.one_of(st.none(), st.text()))
 def test_any_recorded_payload_and_text_round_trips(tmp_path_factory: pytest.TempPathFactory, payload: Any,

@@ -31,6 +31,7 @@ import warnings
 from contextvars import ContextVar
 from typing import Any, TextIO
 
+from .._safe import safe_str
 from .clock import Clock, iso
 from .records import LogLine
 
@@ -110,7 +111,7 @@ def _showwarning(message: Warning | str, category: type[Warning], filename: str,
     if sink is None:
         _saved["showwarning"](message, category, filename, lineno, file, line)
     else:
-        sink.emit("WARNING", f"{category.__name__}: {message}", "warnings")
+        sink.emit("WARNING", f"{category.__name__}: {safe_str(message)}", "warnings")
 
 
 #: Every stand-in ever installed, kept alive for good (one per stream and target, so a handful).
