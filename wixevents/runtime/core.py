@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from ..events.samples import samples
 from . import runner
+from .batch import fire_batch
 from .clock import Clock, IdGenerator, SystemClock
 from .dispatch import DEFAULT_CASCADE_LIMIT, dispatch, pick_handler
 from .firing import prepare
@@ -143,11 +144,15 @@ class SiteCore:
 
     def fire_all(self, name: str, *, set: Mapping[str, Any] | None = None) -> Results:
         """Fire every sample variant of ``name``, in the order of ``wixevents.samples(name)``."""
-        return Results(self.fire(name, variant, set=set) for variant in samples(name))
+        return Results(fire_batch(self, samples(name), lambda variant: self.fire(name, variant, set=set)))
 
     def fire_many(self, name: str, payloads: Iterable[Any], *, set: Mapping[str, Any] | None = None) -> Results:
-        """Fire each payload (a dict or JSON text) in turn, as given."""
-        return Results(self.fire(name, payload=p, set=set) for p in payloads)
+        """Fire each payload (a dict or JSON text) in turn, as given.
+
+        The batch pays one thread hand-off, not one per run (:mod:`wixevents.runtime.batch`);
+        timeouts, logs and history rows are as for single fires.
+        """
+        return Results(fire_batch(self, payloads, lambda p: self.fire(name, payload=p, set=set)))
 
     async def fire_async(self, name: str, sample: str | None = None, *, payload: Any = None,
                          set: Mapping[str, Any] | None = None) -> Result:
