@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+import wixevents
 from wixevents import FixedClock, Site
 from wixevents.runtime import runner
 
@@ -89,7 +90,8 @@ def _check(site: Site, fired: list[tuple[int, str]]) -> None:
 
 
 def test_threads_and_an_event_loop_firing_at_once_lose_nothing(restless_pool: None, adversarial_full: bool) -> None:
-    """Contract: threads x fires plus fire_async from an event loop: every fire has exactly its run,
+    """Contract: threads x fires (single and fire_many batches) plus fire_async from an event loop:
+    every fire has exactly its run,
     with its own payload and logs; no job stranded (every fire returns within its timeout)."""
     threads, per_thread, async_fires = (8, 1_400, 800) if adversarial_full else (4, 120, 80)
     site = _python_site()
@@ -104,6 +106,14 @@ def test_threads_and_an_event_loop_firing_at_once_lose_nothing(restless_pool: No
 
     def worker(n: int) -> None:
         try:
+            if n % 2:  # odd threads fire in batches (one hand-off per batch)
+                base = wixevents.sample(EVENT)
+                for start in range(0, per_thread, 40):
+                    tokens = [str(n * 100_000 + i) for i in range(start, min(start + 40, per_thread))]
+                    batch = [{**base, "entity": {**base["entity"], "number": t}} for t in tokens]
+                    for result, token in zip(site.fire_many(EVENT, batch), tokens, strict=True):
+                        record(result, token)
+                return
             for i in range(per_thread):
                 token = str(n * 100_000 + i)
                 record(site.fire(EVENT, set={"entity.number": token}), token)
@@ -163,6 +173,15 @@ def test_javascript_hooks_and_cascades_from_many_threads_keep_their_chains(tmp_p
 
         def worker(n: int) -> None:
             try:
+                if n % 2:  # odd threads fire in one batch
+                    base = wixevents.sample("wixData_onDataItemCreated")
+                    tokens = [f"t{n}-{i}" for i in range(per_thread)]
+                    batch = [{**base, "entity": {**base["entity"], "data": {"token": t}}} for t in tokens]
+                    for result, token in zip(site.fire_many("wixData_onDataItemCreated", batch), tokens,
+                                             strict=True):
+                        with lock:
+                            fired.append((result.fire.fire, token))
+                    return
                 for i in range(per_thread):
                     token = f"t{n}-{i}"
                     result = site.fire("wixData_onDataItemCreated", set={"entity.data": {"token": token}})
