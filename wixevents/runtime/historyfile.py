@@ -141,6 +141,24 @@ def _fire_line(fire: Fire) -> bytes:
         return _line({"kind": "fire", **data, "payload": safe_repr(data["payload"])})
 
 
+_RUN_FIELDS = tuple(f.name for f in fields(Run))
+
+
+def _run_line(run: Run) -> bytes:
+    """A run's line; a shallow conversion (``dataclasses.asdict`` deep-copies, and is most of a save's time)."""
+    data: dict[str, Any] = {"kind": "run"}
+    for name in _RUN_FIELDS:
+        data[name] = getattr(run, name)
+    error = data["error"]
+    if error is not None:
+        data["error"] = dict(vars(error))
+    data["logs"] = [dict(vars(line)) for line in run.logs]
+    data["effects"] = list(run.effects)
+    if not (_plain(data["value"]) and _plain(data["effects"])):  # recorded values are JSON data; hand-made may not be
+        data["value"], data["effects"] = _escape(data["value"]), _escape(data["effects"])
+    return _line(data)
+
+
 def _umask() -> int:
     try:  # Linux says it without changing it
         with open("/proc/self/status", encoding="ascii") as status:
@@ -168,7 +186,7 @@ def write(target: Path, fires: Iterable[Fire], runs: Iterable[Run], *, overwrite
                 out.write(_fire_line(fire))
                 counts["fires"] += 1
             for run in runs:
-                out.write(_line({"kind": "run", **_escape(run.to_dict())}))
+                out.write(_run_line(run))
                 counts["runs"] += 1
             out.write(_line({"end": FORMAT, **counts}))
         if overwrite:
