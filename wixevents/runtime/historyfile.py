@@ -35,7 +35,7 @@ import os
 import tempfile
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import MISSING, fields, is_dataclass
 from pathlib import Path
 from typing import Any, Union
@@ -303,7 +303,63 @@ def _spec(kind: Any) -> tuple[dict[str, Any], frozenset[str]]:
     return _SPECS[kind]
 
 
+_Ok = Callable[[Any], bool]
+_OKS: dict[Any, _Ok | None] = {}
+_SIMPLE = {int: (int,), float: (int, float), str: (str,), bool: (bool,), type(None): (type(None),)}
+
+
+def _ok(hint: Any) -> _Ok | None:
+    """A fast yes/no test of JSON data against ``hint``, built once per hint (None: anything goes).
+
+    Only a line that fails it goes through :func:`_check`, which says what is wrong and where.
+    """
+    if hint in _OKS:
+        return _OKS[hint]
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    test: _Ok | None
+    if hint is Any:
+        test = None
+    elif hint in _SIMPLE:
+        kinds = frozenset(_SIMPLE[hint])
+        test = lambda v: type(v) in kinds  # noqa: E731  (a small closure per hint)
+    elif origin in (Union, types.UnionType):
+        options = [_ok(a) for a in args]
+        if any(o is None for o in options):
+            test = None
+        elif all(a in _SIMPLE for a in args):
+            kinds = frozenset(k for a in args for k in _SIMPLE[a])
+            test = lambda v: type(v) in kinds  # noqa: E731
+        else:
+            test = lambda v: any(o(v) for o in options if o is not None)  # noqa: E731
+    elif origin in (tuple, list):
+        inner = _ok(args[0]) if args else None
+        test = (lambda v: type(v) is list) if inner is None else (
+            lambda v: type(v) is list and all(inner(i) for i in v))
+    elif origin is dict:
+        test = lambda v: type(v) is dict  # noqa: E731
+    elif is_dataclass(hint):
+        spec = _spec(hint)
+        test = lambda v: type(v) is dict and _fields_ok(v, spec)  # noqa: E731
+    else:
+        test = lambda v: False  # noqa: E731  (unknown hint: the slow check explains)
+    _OKS[hint] = test
+    return test
+
+
+def _fields_ok(data: dict[str, Any], spec: tuple[dict[str, Any], frozenset[str]]) -> bool:
+    hints, required = spec
+    if not (data.keys() <= hints.keys() and required <= data.keys()):
+        return False
+    for name, value in data.items():
+        test = _ok(hints[name])
+        if test is not None and not test(value):
+            return False
+    return True
+
+
 def _fields(data: dict[str, Any], spec: tuple[dict[str, Any], frozenset[str]], prefix: str = "") -> None:
+    if _fields_ok(data, spec):
+        return
     hints, required = spec
     missing = sorted(required - data.keys())
     if missing:
