@@ -9,11 +9,8 @@ Version 1 files (no end line) still load.
 Saving and loading stream: memory holds one line at a time beyond the records
 themselves, so a history of a million runs never exists as one string.
 
-What a line must hold is derived from the records themselves (the fields and
-type hints of :class:`~wixevents.runtime.records.Run` and the arguments of
-:class:`~wixevents.runtime.records.Fire`), so a field added to a record is
-checked without touching this module; a field with a default may be missing
-(files written before it existed).
+What a line must hold is derived from the records themselves
+(:mod:`wixevents.runtime.linecheck`).
 
 Reversible escaping, so every history a site recorded saves and loads back
 equal: text with lone surrogates (``"\\udc80"``, from a print of undecodable
@@ -33,15 +30,15 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import types
-import typing
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import MISSING, fields, is_dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
-from .._safe import int_digits, safe_repr
+from .._safe import safe_repr
 from ..errors import FileExists, HistoryFileError
+from .escaping import MARK, escape, plain
+from .linecheck import LineProblem, record
 from .records import Fire, Run, json_default
 
 __all__ = ["FORMAT", "VERSION", "read", "write"]
@@ -49,78 +46,15 @@ __all__ = ["FORMAT", "VERSION", "read", "write"]
 FORMAT = "wixevents-history"
 VERSION = 2
 READABLE = (1, 2)
-_MARK = "$wixevents:"
-_MAX_DIGITS = 4300
 
 
 # ---- writing ---------------------------------------------------------------------------------------------
-
-def _escape(value: Any) -> Any:
-    """``value`` with the non-JSON shapes above tagged; the same object when nothing needs it."""
-    kind = type(value)
-    if kind is str or kind is float or kind is bool or value is None:
-        return value
-    if kind is int:
-        return value if int_digits(value) <= _MAX_DIGITS else {_MARK + "int": format(value, "x")}
-    if kind is list:
-        items = [_escape(v) for v in value]
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if kind is tuple:
-        return {_MARK + "tuple": [_escape(v) for v in value]}
-    if kind is dict:
-        if all(type(k) is str and not k.startswith(_MARK) for k in value):
-            escaped = {k: _escape(v) for k, v in value.items()}
-            return value if all(escaped[k] is v for k, v in value.items()) else escaped
-        return {_MARK + "dict": [[_escape(k), _escape(v)] for k, v in value.items()]}
-    return value  # json_default writes it as text
-
-
-def _plain(value: Any) -> bool:
-    """True when JSON writes ``value`` and reads it back equal: no escaping needed (walked without recursion)."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind is dict:
-            for key, inner in item.items():
-                if type(key) is not str or key.startswith(_MARK):
-                    return False
-                stack.append(inner)
-        elif kind is list:
-            stack.extend(item)
-        elif kind is int:
-            if int_digits(item) > _MAX_DIGITS:
-                return False
-        elif kind is tuple:
-            return False
-    return True
-
-
-def _unescape(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_unescape(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    if len(value) == 1:
-        (key, inner), = value.items()
-        if key == _MARK + "dict":
-            return {_key(_unescape(k)): _unescape(v) for k, v in inner}
-        if key == _MARK + "tuple":
-            return tuple(_unescape(v) for v in inner)
-        if key == _MARK + "int":
-            return int(inner, 16)
-    return {k: _unescape(v) for k, v in value.items()}
-
-
-def _key(key: Any) -> Any:
-    return tuple(_key(k) for k in key) if isinstance(key, list) else key
-
 
 def _line(data: dict[str, Any]) -> bytes:
     try:
         text = json.dumps(data, ensure_ascii=False, default=json_default)
     except (ValueError, TypeError, RecursionError):  # odd keys, tuples as keys, ints too long for text
-        data = _escape(data)
+        data = escape(data)
         text = json.dumps(data, ensure_ascii=False, default=json_default)
     try:
         return text.encode("utf-8") + b"\n"
@@ -130,9 +64,9 @@ def _line(data: dict[str, Any]) -> bytes:
 
 def _fire_line(fire: Fire) -> bytes:
     data = fire.to_dict()
-    if not _plain(data["payload"]):
+    if not plain(data["payload"]):
         try:
-            data["payload"] = _escape(data["payload"])
+            data["payload"] = escape(data["payload"])
         except RecursionError:  # odd keys hundreds of levels deep: kept as text
             data["payload"] = safe_repr(data["payload"])
     try:
@@ -154,8 +88,8 @@ def _run_line(run: Run) -> bytes:
         data["error"] = dict(vars(error))
     data["logs"] = [dict(vars(line)) for line in run.logs]
     data["effects"] = list(run.effects)
-    if not (_plain(data["value"]) and _plain(data["effects"])):  # recorded values are JSON data; hand-made may not be
-        data["value"], data["effects"] = _escape(data["value"]), _escape(data["effects"])
+    if not (plain(data["value"]) and plain(data["effects"])):  # recorded values are JSON data; hand-made may not be
+        data["value"], data["effects"] = escape(data["value"]), escape(data["effects"])
     return _line(data)
 
 
@@ -215,177 +149,6 @@ def _publish(temp: str, target: Path) -> None:
         os.replace(temp, target)
         return
     os.unlink(temp)
-
-
-# ---- reading ---------------------------------------------------------------------------------------------
-
-class _Bad(Exception):
-    """One line's problem."""
-
-
-def _shape(hint: Any) -> str:
-    names = {int: "an integer", float: "a number", str: "text", bool: "true or false", type(None): "null"}
-    if hint in names:
-        return names[hint]
-    origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        return " or ".join(_shape(a) for a in typing.get_args(hint))
-    if origin in (tuple, list):
-        return "a list"
-    return "an object"
-
-
-def _check(value: Any, hint: Any, where: str) -> None:
-    """Raise :class:`_Bad` unless JSON ``value`` fits the type hint ``hint``."""
-    if hint is Any:
-        return
-    origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        for option in typing.get_args(hint):
-            try:
-                _check(value, option, where)
-                return
-            except _Bad:
-                continue
-    elif hint is type(None):
-        if value is None:
-            return
-    elif hint is bool or hint is str:
-        if type(value) is hint:
-            return
-    elif hint is int:
-        if type(value) is int:
-            return
-    elif hint is float:
-        if type(value) in (int, float):
-            return
-    elif origin in (tuple, list):
-        if isinstance(value, list):
-            inner = typing.get_args(hint)[0] if typing.get_args(hint) else Any
-            for i, item in enumerate(value):
-                _check(item, inner, f"{where}[{i}]")
-            return
-    elif origin is dict:
-        if isinstance(value, dict):
-            return
-    elif is_dataclass(hint) and isinstance(value, dict):
-        _fields(value, _spec(hint), where + ".")
-        return
-    raise _Bad(f"{where} should be {_shape(hint)}, got {_got(value)}")
-
-
-def _got(value: Any) -> str:
-    if value is None:
-        return "null"
-    kind = {bool: "true or false", int: "an integer", float: "a number", str: "text", list: "a list",
-            dict: "an object"}.get(type(value), type(value).__name__)
-    text = json.dumps(value, ensure_ascii=False)
-    return f"{kind} {text[:40]}{'...' if len(text) > 40 else ''}"
-
-
-_SPECS: dict[Any, tuple[dict[str, Any], frozenset[str]]] = {}
-
-
-def _spec(kind: Any) -> tuple[dict[str, Any], frozenset[str]]:
-    """(type hint of each field, the fields that must be present) of a record class."""
-    if kind not in _SPECS:
-        if is_dataclass(kind):
-            hints = typing.get_type_hints(kind)
-            every = {f.name: hints[f.name] for f in fields(kind)}
-            required = frozenset(f.name for f in fields(kind)
-                                 if f.default is MISSING and f.default_factory is MISSING)
-        else:  # Fire: its constructor's arguments
-            hints = typing.get_type_hints(kind.__init__)
-            every = {name: hints[name] for name in kind.FIELDS}
-            defaults = kind.__init__.__defaults__ or ()
-            required = frozenset(kind.FIELDS[:len(kind.FIELDS) - len(defaults)])
-        _SPECS[kind] = (every, required)
-    return _SPECS[kind]
-
-
-_Ok = Callable[[Any], bool]
-_OKS: dict[Any, _Ok | None] = {}
-_SIMPLE = {int: (int,), float: (int, float), str: (str,), bool: (bool,), type(None): (type(None),)}
-
-
-def _ok(hint: Any) -> _Ok | None:
-    """A fast yes/no test of JSON data against ``hint``, built once per hint (None: anything goes).
-
-    Only a line that fails it goes through :func:`_check`, which says what is wrong and where.
-    """
-    if hint in _OKS:
-        return _OKS[hint]
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    test: _Ok | None
-    if hint is Any:
-        test = None
-    elif hint in _SIMPLE:
-        kinds = frozenset(_SIMPLE[hint])
-        test = lambda v: type(v) in kinds  # noqa: E731  (a small closure per hint)
-    elif origin in (Union, types.UnionType):
-        options = [_ok(a) for a in args]
-        if any(o is None for o in options):
-            test = None
-        elif all(a in _SIMPLE for a in args):
-            kinds = frozenset(k for a in args for k in _SIMPLE[a])
-            test = lambda v: type(v) in kinds  # noqa: E731
-        else:
-            test = lambda v: any(o(v) for o in options if o is not None)  # noqa: E731
-    elif origin in (tuple, list):
-        inner = _ok(args[0]) if args else None
-        test = (lambda v: type(v) is list) if inner is None else (
-            lambda v: type(v) is list and all(inner(i) for i in v))
-    elif origin is dict:
-        test = lambda v: type(v) is dict  # noqa: E731
-    elif is_dataclass(hint):
-        spec = _spec(hint)
-        test = lambda v: type(v) is dict and _fields_ok(v, spec)  # noqa: E731
-    else:
-        test = lambda v: False  # noqa: E731  (unknown hint: the slow check explains)
-    _OKS[hint] = test
-    return test
-
-
-def _fields_ok(data: dict[str, Any], spec: tuple[dict[str, Any], frozenset[str]]) -> bool:
-    hints, required = spec
-    if not (data.keys() <= hints.keys() and required <= data.keys()):
-        return False
-    for name, value in data.items():
-        test = _ok(hints[name])
-        if test is not None and not test(value):
-            return False
-    return True
-
-
-def _fields(data: dict[str, Any], spec: tuple[dict[str, Any], frozenset[str]], prefix: str = "") -> None:
-    if _fields_ok(data, spec):
-        return
-    hints, required = spec
-    missing = sorted(required - data.keys())
-    if missing:
-        raise _Bad(f"missing field(s) {', '.join(prefix + m for m in missing)}")
-    extra = sorted(data.keys() - hints.keys())
-    if extra:
-        raise _Bad(f"unknown field(s) {', '.join(prefix + e for e in extra)}")
-    for name, value in data.items():
-        _check(value, hints[name], prefix + name)
-
-
-def _record(data: Any, marked: bool) -> Fire | Run:
-    if not isinstance(data, dict):
-        raise _Bad(f"expected a JSON object, got {_got(data)}")
-    kind = data.pop("kind", None)
-    if kind == "fire":
-        _fields(data, _spec(Fire))
-        if marked:
-            data["payload"] = _unescape(data["payload"])
-        return Fire(**data)
-    if kind == "run":
-        _fields(data, _spec(Run))
-        if marked:
-            data = {k: _unescape(v) if k in ("value", "effects") else v for k, v in data.items()}
-        return Run.from_dict(data)
-    raise _Bad(f"\"kind\" should be \"fire\" or \"run\", got {_got(kind)}")
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str, bool]]:
@@ -452,28 +215,28 @@ def read(path: Path, errors: str = "raise") -> tuple[list[Fire], list[Run], list
             end = data
             continue
         try:
-            record = _record(data, _MARK in text)
-        except _Bad as exc:
+            built = record(data, MARK in text)
+        except LineProblem as exc:
             bad(number, str(exc))
             continue
         except (TypeError, ValueError) as exc:
             bad(number, f"a record that cannot be built ({exc})")
             continue
-        if isinstance(record, Fire):
-            if record.fire in fire_ids:
-                bad(number, f"fire {record.fire} appears twice")
+        if isinstance(built, Fire):
+            if built.fire in fire_ids:
+                bad(number, f"fire {built.fire} appears twice")
                 continue
-            fire_ids.add(record.fire)
-            fires.append(record)
+            fire_ids.add(built.fire)
+            fires.append(built)
         else:
-            if record.seq in seqs:
-                bad(number, f"run seq {record.seq} appears twice")
+            if built.seq in seqs:
+                bad(number, f"run seq {built.seq} appears twice")
                 continue
-            if record.fire not in fire_ids:
-                bad(number, f"run seq {record.seq} belongs to fire {record.fire}, which no earlier line records")
+            if built.fire not in fire_ids:
+                bad(number, f"run seq {built.seq} belongs to fire {built.fire}, which no earlier line records")
                 continue
-            seqs.add(record.seq)
-            runs.append(record)
+            seqs.add(built.seq)
+            runs.append(built)
     if version >= 2:
         if end is None:
             bad(None, f"the file ends after line {number} without its end line: it was cut short (truncated)")
