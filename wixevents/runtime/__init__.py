@@ -10,5 +10,5 @@ run and site); ``clock`` gives times and IDs; ``records``, ``failures`` and
 by ``historyfile`` (``linecheck`` checks each line, ``escaping`` makes odd values
 round-trip); ``batch`` fires many events on one worker;
 ``effects``, ``trace`` and ``tables`` turn them into DataFrames and HTML. This layer
-imports only :mod:`wixevents.events` and :mod:`wixevents.errors`.
+imports only :mod:`wixevents.events` and the foundation (:mod:`wixevents.errors`, ``_safe``, ``_lazy``).
 """
