@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .context import current_run
 from .result import Result
-from .runner import _POOL, Abandoned, Watch, set_watch
+from .runner import _POOL, Abandoned, set_watch
+from .watch import Watch
 
 if TYPE_CHECKING:
     from .core import SiteCore

@@ -49,7 +49,7 @@ from .context import RunContext, activate
 from .failures import ending
 from .records import ErrorInfo, LogLine
 
-__all__ = ["DEFAULT_TIMEOUT", "Abandoned", "Outcome", "Slot", "Watch", "run", "set_watch", "timed_out", "watching"]
+__all__ = ["DEFAULT_TIMEOUT", "Abandoned", "Outcome", "run", "set_watch", "timed_out", "watching"]
 
 DEFAULT_TIMEOUT = 14.0
 #: Seconds a run that stops itself at its deadline (``RunContext.bounded``) gets to report after it.
@@ -82,7 +82,8 @@ def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clo
     """Call ``fn(event)`` with ``context`` current and return its :class:`Outcome`."""
     watch = watching()
     if watch is not None and watch.current is None:  # a batch's own worker: no hand-off, it is watched
-        return _run_watched(fn, event, context, clock=clock, timeout=timeout, measure=measure, watch=watch)
+        outcome: Outcome = watch.run(fn, event, context, clock=clock, timeout=timeout, measure=measure)
+        return outcome
     sink, box = capture.Sink(clock), _Box()
     capture.acquire()  # released by the worker when it really ends
     start = time.perf_counter()
@@ -132,87 +133,16 @@ class Abandoned(BaseException):
     """Raised in a batch worker whose run was given up at its timeout: the worker stops, recording nothing."""
 
 
-class Slot:
-    """The run a batch worker is in, as its supervisor sees it (see :mod:`wixevents.runtime.batch`)."""
-
-    def __init__(self, context: RunContext, sink: capture.Sink, box: _Box, timeout: float | None,
-                 inline: bool, start: float) -> None:
-        self.context, self.sink, self.box, self.timeout, self.inline = context, sink, box, timeout, inline
-        self.start, self.lock = start, threading.Lock()
-        self.finished = self.abandoned = False
-
-    def due(self) -> float | None:
-        """When the supervisor gives up on this run (monotonic seconds), None for never."""
-        deadline = self.context.deadline
-        if deadline is None:
-            return None
-        return deadline + (BOUNDED_GRACE if self.inline or self.context.bounded else 0.0)
-
-    def finish(self) -> bool:
-        """The worker's claim that the run ended in time; False when the supervisor gave up on it first."""
-        with self.lock:
-            if not self.abandoned:
-                self.finished = True
-            return self.finished
-
-    def abandon(self, measure: bool) -> Outcome | None:
-        """The supervisor's claim: the timeout outcome, or None when the run finished meanwhile."""
-        with self.lock:
-            if self.finished:
-                return None
-            self.abandoned = True
-        self.box.cancel()
-        elapsed = (time.perf_counter() - self.start) * 1000 if measure else 0.0
-        return timed_out(self.timeout, self.sink.close(), elapsed)
-
-
-class Watch:
-    """What a batch worker is doing, for its supervisor: the current run and the fire it belongs to."""
-
-    def __init__(self) -> None:
-        self.current: Slot | None = None
-        self.progress: Any = None  # the dispatch.Progress of the fire in progress
-
-
 _WATCH = threading.local()
 
 
-def watching() -> Watch | None:
-    """The :class:`Watch` of this thread when it is a batch worker, else None."""
-    found: Watch | None = getattr(_WATCH, "watch", None)
-    return found
+def watching() -> Any:
+    """The :class:`~wixevents.runtime.watch.Watch` of this thread when it is a batch worker, else None."""
+    return getattr(_WATCH, "watch", None)
 
 
-def set_watch(watch: Watch | None) -> None:
+def set_watch(watch: Any) -> None:
     _WATCH.watch = watch
-
-
-def _run_watched(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clock,
-                 timeout: float | None, measure: bool, watch: Watch) -> Outcome:
-    """Run in this (batch worker) thread; the supervisor enforces the timeout (:mod:`.batch`)."""
-    sink, box = capture.Sink(clock), _Box()
-    capture.acquire()  # released by _work
-    start = time.perf_counter()
-    context.deadline = None if timeout is None else time.monotonic() + timeout
-    inline = getattr(fn, "stops_at_deadline", False) is True
-    slot = Slot(context, sink, box, timeout, inline, start)
-    watch.current = slot
-    try:
-        contextvars.Context().run(_work, fn, event, context, sink, box)
-    finally:
-        if not slot.finish():
-            raise Abandoned()
-        watch.current = None
-    elapsed = (time.perf_counter() - start) * 1000 if measure else 0.0
-    if isinstance(box.exc, KeyboardInterrupt):
-        sink.close()
-        raise box.exc
-    if box.exc is not None:
-        status, error = ending(box.exc, timeout)
-        if status == "error":
-            sink.emit("ERROR", error.traceback or str(error), "uncaught")
-        return Outcome(status, None, error, sink.close(), elapsed)
-    return Outcome("ok", box.value, None, sink.close(), elapsed)
 
 
 class _Pool:
