@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .harness import table
 
-SUITES = ["startup", "fire", "tables", "scale", "js", "notebooks", "delivery"]
+SUITES = ["startup", "fire", "batch", "history", "tables", "scale", "js", "notebooks", "delivery"]
 
 
 def main(argv: list[str] | None = None) -> int:

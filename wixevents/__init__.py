@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     FileExists,
     HandlerError,
+    HistoryFileError,
     InvalidOverride,
     InvalidPayload,
     InvalidScenario,
@@ -47,6 +48,7 @@ __all__ = [
     "FixedClock",
     "HandlerError",
     "History",
+    "HistoryFileError",
     "InvalidOverride",
     "InvalidPayload",
     "InvalidScenario",

@@ -12,6 +12,7 @@ Each class also subclasses the built-in exception a Python user would expect, so
     ├── InvalidScenario(ValueError)    a scenario definition that cannot be played (where and why)
     ├── HandlerError(TypeError)        something registered as a handler that cannot be one
     ├── FileExists(FileExistsError)    a write that would silently replace a file
+    ├── HistoryFileError(ValueError)   a saved history file that cannot be read back (file, line, problem)
     ├── MissingJsEngine(ImportError)   the ``js`` extra (mini-racer, tree-sitter) is not installed
     ├── JsError(RuntimeError)          a JavaScript exception thrown by handler code
     ├── JsTimeout(TimeoutError)        a JavaScript handler still running at its timeout
@@ -95,13 +96,14 @@ class InvalidPayload(WixEventsError, ValueError):
 class InvalidOverride(WixEventsError, KeyError):
     """A dotted override path that is not a field of the event's payload."""
 
-    def __init__(self, event: str, path: str, nearest: str | None) -> None:
+    def __init__(self, event: str, path: str, nearest: str | None, reason: str | None = None) -> None:
         hint = f" The nearest valid path is {nearest!r}." if nearest else ""
-        super().__init__(
-            f"{path!r} is not a field path of {event}.{hint} "
-            f"See wixevents.catalog[{event!r}].fields() for every path."
-        )
-        self.event, self.path, self.nearest = event, path, nearest
+        if reason:  # a path the schema has, that this payload cannot take (an index past the end...)
+            message = f"{path!r} cannot be set in this {event} payload: {reason}."
+        else:
+            message = f"{path!r} is not a field path of {event}.{hint}"
+        super().__init__(f"{message} See wixevents.catalog[{event!r}].fields() for every path.")
+        self.event, self.path, self.nearest, self.reason = event, path, nearest, reason
 
 
 class UnknownScenario(WixEventsError, KeyError):
@@ -118,6 +120,24 @@ class HandlerError(WixEventsError, TypeError):
 
 class FileExists(WixEventsError, FileExistsError):
     """A write refused because the target exists and overwriting was not asked for."""
+
+
+class HistoryFileError(WixEventsError, ValueError):
+    """A history file that is not what :meth:`History.save` writes.
+
+    ``file`` is the path, ``line`` the 1-based line number (None for the file as a
+    whole) and ``problem`` what is wrong there. ``problems`` holds every bad line
+    ``(line, problem)`` found, when loading went on past the first.
+    """
+
+    def __init__(self, file: str, line: int | None, problem: str,
+                 problems: list[tuple[int | None, str]] | None = None) -> None:
+        where = f"{file}, line {line}" if line is not None else file
+        more = f" (and {len(problems) - 1} more bad line(s))" if problems and len(problems) > 1 else ""
+        super().__init__(f"{where}: {problem}{more}. Load the good lines with "
+                         f"History.load(path, errors='skip'); bad ones are listed in history.load_problems.")
+        self.file, self.line, self.problem = file, line, problem
+        self.problems = problems if problems is not None else [(line, problem)]
 
 
 #: How to install what JavaScript handlers need.

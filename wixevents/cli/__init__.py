@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 
+from .._safe import safe_str
 from ..errors import WixEventsError
 from . import browse, check, fire  # noqa: F401  (each registers its commands in COMMANDS)
 from .commands import COMMANDS
@@ -38,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (stdout must stay open until exit)
         return 0
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a bug of ours: still one line, the traceback on request
+        if os.environ.get("WIXEVENTS_DEBUG"):
+            raise
+        print(f"error: unexpected {type(exc).__name__}: {safe_str(exc)} (set WIXEVENTS_DEBUG=1 to see the "
+              "traceback)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,7 @@ def parse_sets(pairs: list[str] | None) -> dict[str, Any]:
     for pair in pairs or []:
         path, sep, value = pair.partition("=")
         if not sep:
-            raise SystemExit(f"--set takes PATH=VALUE, got {pair!r}")
+            print(f"error: --set takes PATH=VALUE, got {pair!r}", file=sys.stderr)
+            raise SystemExit(2)
         out[path] = parse_value(value)
     return out

@@ -32,6 +32,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .._safe import safe_str, unprintable
 from ..errors import InvalidPayload, Problem
 from .catalog import catalog, schema
 from .event import EventObject, wrap
@@ -58,7 +59,29 @@ _HINTS = {
 
 
 def validate(name: str, payload: Any, *, source: str | None = None, strict: bool = False) -> EventObject:
-    """Check ``payload`` against event ``name`` and return the event object (see the module docstring)."""
+    """Check ``payload`` against event ``name`` and return the event object (see the module docstring).
+
+    Whatever the payload holds, only :class:`~wixevents.errors.InvalidPayload` leaves
+    (besides ``UnknownEventType`` for a bad ``name``, and ``KeyboardInterrupt``):
+    nesting too deep for Python, numbers longer than Python converts
+    (4,300 digits), values whose ``repr`` raises are all reported as problems.
+    """
+    event = catalog[name]
+    try:
+        return _validate(event.name, payload, source, strict)
+    except (InvalidPayload, KeyboardInterrupt):
+        raise
+    except RecursionError:
+        raise InvalidPayload(event.name, [Problem("$", "a payload nested less deeply", "too deep a nesting",
+                                                  "flatten the payload")], source) from None
+    except BaseException as exc:  # (a value's own code may raise anything, sys.exit included)
+        got = f"a value that cannot be checked ({type(exc).__name__}: {safe_str(exc)[:120]})"
+        raise InvalidPayload(event.name, [Problem("$", "plain JSON data", got,
+                                                  "pass JSON values: dicts, lists, text, numbers, booleans, null")],
+                             source) from None
+
+
+def _validate(name: str, payload: Any, source: str | None, strict: bool) -> EventObject:
     event = catalog[name]
     data = _parse(event.name, payload, source)
     first_error: list[Problem] | None = None
@@ -125,6 +148,9 @@ def _parse(name: str, payload: Any, source: str | None) -> Any:
         except RecursionError:
             raise InvalidPayload(name, [Problem("$", "JSON nested less deeply", "too deep a nesting",
                                                 "flatten the payload")], source) from None
+        except ValueError as exc:  # a number longer than Python converts (int_max_str_digits)
+            raise InvalidPayload(name, [Problem("$", "valid JSON numbers", f"{safe_str(exc)[:80]}",
+                                                "write long numbers as text")], source) from None
     if not isinstance(payload, dict):
         raise InvalidPayload(name, [Problem("$", "a JSON object ({...})", _got(payload),
                                             "a Wix event payload is always an object")], source)
@@ -159,8 +185,13 @@ def problems(exc: ValidationError, data: Any) -> list[Problem]:
 
 
 def _got(value: Any) -> str:
-    text = json.dumps(value, default=str, ensure_ascii=False) if not isinstance(value, (dict, list)) else (
-        f"{type(value).__name__} of {len(value)} item(s)")
+    try:
+        text = json.dumps(value, default=safe_str, ensure_ascii=False) if not isinstance(value, (dict, list)) else (
+            f"{type(value).__name__} of {len(value)} item(s)")
+    except KeyboardInterrupt:
+        raise
+    except BaseException:  # (an int too long to convert, a value whose str exits...)
+        text = unprintable(value)
     kind = {dict: "object", list: "list", str: "text", bool: "boolean", type(None): "null"}.get(
         type(value), type(value).__name__)
     return f"{kind} {text[:60]}{'...' if len(text) > 60 else ''}"

@@ -59,34 +59,57 @@ def sample(name: str, variant: str = "default", overrides: Mapping[str, Any] | N
 
 
 def _steps(path: str) -> list[str | int]:
-    parts = re.sub(r"\[(\d+)\]", r".\1", path).strip(".").split(".")
-    return [int(p) if p.isdigit() else p for p in parts]
+    """``a.b[0].c`` or ``a.b.0.c`` as keys and indexes; only ASCII digits make an index."""
+    parts = re.sub(r"\[([0-9]+)\]", r".\1", path).strip(".").split(".")
+    return [int(p) if p.isascii() and p.isdigit() else p for p in parts]
+
+
+def _dotted(steps: list[str | int]) -> str:
+    return ".".join(map(str, steps)) or "the payload"
+
+
+def _kind(node: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "a boolean", type(None): "null"}.get(
+        type(node), "a number" if isinstance(node, (int, float)) else type(node).__name__)
 
 
 def apply_overrides(name: str, payload: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
     """Set each dotted path of ``overrides`` in ``payload`` (in place) and return it.
 
     Missing intermediate objects are created; a list index must already exist.
-    Each path is checked against every shape of the event's schema first.
+    Each path is checked against every shape of the event's schema first; every
+    bad path raises :class:`~wixevents.errors.InvalidOverride` saying why (not in
+    the schema, an index past the end of a list of N items, a step into text or a
+    number).
     """
     event = catalog[name]
     for dotted, value in overrides.items():
+        if not isinstance(dotted, str) or not dotted.strip("."):
+            raise InvalidOverride(event.name, str(dotted), None, "a path is dotted text such as 'entity.title'")
         steps = _steps(dotted)
+        if any(isinstance(s, str) and "[" in s for s in steps):
+            raise InvalidOverride(event.name, dotted, None, "a list index is written [0], [1], ... with digits 0-9")
         if not any(_in_schema(shape.payload, steps) for shape in event.shapes):
             raise InvalidOverride(event.name, dotted, _nearest(event.shapes[0].payload, dotted))
         node: Any = payload
-        for i, step in enumerate(steps[:-1]):
+        for i, step in enumerate(steps):
+            last, here = i == len(steps) - 1, _dotted(steps[:i])
             if isinstance(step, int):
-                if not isinstance(node, list) or step >= len(node):
-                    size = len(node) if isinstance(node, list) else 0
-                    raise InvalidOverride(event.name, dotted, f"{'.'.join(map(str, steps[:i]))} has {size} item(s)")
+                if not isinstance(node, list):
+                    raise InvalidOverride(event.name, dotted, None, f"{here} is {_kind(node)}, not a list")
+                if step >= len(node):
+                    raise InvalidOverride(event.name, dotted, None, f"index {step} is out of range: {here} has "
+                                          f"{len(node)} item(s) (indexes 0 to {len(node) - 1})" if node else
+                                          f"index {step} is out of range: {here} is an empty list")
+            elif not isinstance(node, dict):
+                raise InvalidOverride(event.name, dotted, None,
+                                      f"{here} is {_kind(node)}, which has no field {step!r}")
+            if last:
+                node[step] = value
+            elif isinstance(step, int):
                 node = node[step]
             else:
                 node = node.setdefault(step, [] if isinstance(steps[i + 1], int) else {})
-        last = steps[-1]
-        if isinstance(last, int) and (not isinstance(node, list) or last >= len(node)):
-            raise InvalidOverride(event.name, dotted, None)
-        node[last] = value
     return payload
 
 

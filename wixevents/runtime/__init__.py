@@ -6,7 +6,10 @@ file's handlers; ``firing`` turns a sample or payload into a stamped, validated
 fire; ``dispatch`` runs the chosen handlers through ``runner`` (worker threads,
 timeouts) with ``capture`` (print/logging per run) inside a ``context`` (the current
 run and site); ``clock`` gives times and IDs; ``records``, ``failures`` and
-``result`` are the rows a fire leaves; ``history`` keeps them (save/load);
+``result`` are the rows a fire leaves; ``history`` keeps them, saved and loaded
+by ``historyfile`` (``linecheck`` checks each line, ``escaping`` makes odd values
+round-trip); ``batch`` fires many events on one worker (``watch`` lets the caller
+enforce each run's timeout);
 ``effects``, ``trace`` and ``tables`` turn them into DataFrames and HTML. This layer
-imports only :mod:`wixevents.events` and :mod:`wixevents.errors`.
+imports only :mod:`wixevents.events` and the foundation (:mod:`wixevents.errors`, ``_safe``, ``_lazy``).
 """

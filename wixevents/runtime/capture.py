@@ -7,6 +7,8 @@ handler) and ``warnings.showwarning``. Each write or record goes to the
 variable), so two runs never mix their lines; output from any other thread passes
 through untouched. When the last run ends the outlets are put back (unless
 someone replaced them meanwhile, e.g. pytest's capture, which is then left alone).
+Stand-ins are never freed (see ``_streams``): a thread printing while another
+swaps ``sys.stdout`` must never write through a freed object.
 
 Decisions, since Wix documents nothing comparable:
 
@@ -29,6 +31,7 @@ import warnings
 from contextvars import ContextVar
 from typing import Any, TextIO
 
+from .._safe import safe_str
 from .clock import Clock, iso
 from .records import LogLine
 
@@ -108,7 +111,23 @@ def _showwarning(message: Warning | str, category: type[Warning], filename: str,
     if sink is None:
         _saved["showwarning"](message, category, filename, lineno, file, line)
     else:
-        sink.emit("WARNING", f"{category.__name__}: {message}", "warnings")
+        sink.emit("WARNING", f"{category.__name__}: {safe_str(message)}", "warnings")
+
+
+#: Every stand-in ever installed, kept alive for good (one per stream and target, so a handful).
+#: ``print`` in CPython 3.11/3.12 holds a *borrowed* reference to ``sys.stdout`` while it
+#: writes: if another thread swapped the stand-in out and it were freed, that print would
+#: write through freed memory (a segfault). Keeping each stand-in (and the stream it wraps)
+#: alive makes swapping safe; re-installing over the same stream reuses its stand-in.
+_streams: dict[tuple[str, int], _Stream] = {}
+
+
+def _stream(name: str, target: TextIO) -> _Stream:
+    key = (name, id(target))  # the stand-in holds ``target``, so its id stays unique while kept
+    found = _streams.get(key)
+    if found is None or found._target is not target:
+        found = _streams[key] = _Stream(name, target)
+    return found
 
 
 _lock = threading.Lock()
@@ -123,8 +142,9 @@ def acquire() -> None:
     with _lock:
         _users += 1
         for name in ("stdout", "stderr"):
-            if not isinstance(getattr(sys, name), _Stream):
-                setattr(sys, name, _Stream(name, getattr(sys, name)))
+            current = getattr(sys, name)
+            if not isinstance(current, _Stream):
+                setattr(sys, name, _stream(name, current))
         if warnings.showwarning is not _showwarning:
             _saved["showwarning"] = warnings.showwarning
             warnings.showwarning = _showwarning

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from ..events.samples import samples
 from . import delivering, runner
+from .batch import fire_batch
 from .clock import Clock, FixedClock, IdGenerator, SystemClock
 from .delivery import EXACTLY_ONCE, Delivery
 from .dispatch import DEFAULT_CASCADE_LIMIT, dispatch, pick_handler
@@ -150,12 +151,16 @@ class SiteCore:
 
     def fire_all(self, name: str, *, set: Mapping[str, Any] | None = None) -> Results:
         """Fire every sample variant of ``name``, in the order of ``wixevents.samples(name)``."""
-        return Results(self.fire(name, variant, set=set) for variant in samples(name))
+        return Results(fire_batch(self, samples(name), lambda variant: self.fire(name, variant, set=set)))
 
     def fire_many(self, name: str, payloads: Iterable[Any], *, set: Mapping[str, Any] | None = None) -> Results:
-        """Fire each payload (a dict or JSON text) in turn, as given (delivered as a sequence by ``site.delivery``)."""
+        """Fire each payload (a dict or JSON text) in turn, as given (delivered as a sequence by ``site.delivery``).
+
+        Delivered exactly once, the batch pays one thread hand-off, not one per run
+        (:mod:`wixevents.runtime.batch`); timeouts, logs and history rows are as for single fires.
+        """
         if delivering.plain(self):
-            return Results(self.fire(name, payload=p, set=set) for p in payloads)
+            return Results(fire_batch(self, payloads, lambda p: self.fire(name, payload=p, set=set)))
         return delivering.many(self, [prepare(name, None, p, set, now=self.clock.now(), new_id=self.ids)
                                       for p in payloads])
 

@@ -26,6 +26,7 @@ from ..events.event import wrap
 from . import runner
 from .clock import iso
 from .context import RunContext, current_run
+from .failures import describe
 from .firing import Prepared
 from .handlers import Handler, Registry, check_callable, check_name
 from .records import ErrorInfo, Fire, Run, jsonable
@@ -34,7 +35,7 @@ from .result import Result
 if TYPE_CHECKING:
     from .core import SiteCore
 
-__all__ = ["DEFAULT_CASCADE_LIMIT", "dispatch", "limit_error", "pick_handler"]
+__all__ = ["DEFAULT_CASCADE_LIMIT", "Progress", "dispatch", "limit_error", "pick_handler"]
 
 #: How many runs may enclose each other, the outermost included (``site.cascade_limit``).
 DEFAULT_CASCADE_LIMIT = 10
@@ -63,15 +64,68 @@ def dispatch(site: SiteCore, prepared: Prepared, handlers: list[Handler], trigge
         site.history.add_run(run)
         return Result(fire, [run], history=site.history)
 
-    def event() -> Any:
-        return prepared.event_object() if check else wrap(prepared.payload)
+    progress = Progress(site, prepared, fire, handlers, outer if inside else None, depth, check, delivery)
+    watch = runner.watching()
+    if watch is not None and watch.current is None:  # a fire of a batch: its supervisor may take over
+        watch.progress = progress
+    return progress.finish(0)
 
-    first = event()
-    enclosing = outer if inside else None
-    warned = tuple(str(w) for w in getattr(first, "warnings", ()))  # departures from the typings, accepted
-    runs = [_run(site, h, fire, first if i == 0 else event(), enclosing, depth, delivery, warned)
-            for i, h in enumerate(handlers)]
-    return Result(fire, runs, first, history=site.history)
+
+class Progress:
+    """A fire's handler runs so far: lets a batch's supervisor finish the fire when a run times out."""
+
+    def __init__(self, site: SiteCore, prepared: Prepared, fire: Fire, handlers: list[Handler],
+                 outer: RunContext | None, depth: int, check: bool, delivery: dict[str, Any]) -> None:
+        self.site, self.prepared, self.fire, self.handlers = site, prepared, fire, handlers
+        self.outer, self.depth, self.check, self.delivery = outer, depth, check, delivery
+        self.first = self.event()
+        #: the payload's departures from the typings that validation accepted, on every run of the fire
+        self.warned = tuple(str(w) for w in getattr(self.first, "warnings", ()))
+        self.runs: list[Run] = []
+        self.index = 0
+        self.pending: tuple[int, str, str, RunContext] | None = None  # seq, run id, start time, context
+
+    def event(self) -> Any:
+        return self.prepared.event_object() if self.check else wrap(self.prepared.payload)
+
+    def finish(self, start: int) -> Result:
+        """Run the handlers from index ``start`` on; the fire's :class:`Result`."""
+        for i in range(start, len(self.handlers)):
+            self.index = i
+            self.runs.append(self._run(self.handlers[i], self.first if i == 0 else self.event()))
+        return Result(self.fire, self.runs, self.first, history=self.site.history)
+
+    def take_over(self, outcome: runner.Outcome) -> Result:
+        """Record the run in progress as ``outcome`` (its timeout) and run the rest in this thread."""
+        assert self.pending is not None
+        seq, run_id, started, context = self.pending
+        self.runs.append(self._record(self.handlers[self.index], seq, run_id, started, context, outcome, None))
+        return self.finish(self.index + 1)
+
+    def _run(self, handler: Handler, event: Any) -> Run:
+        site, fire = self.site, self.fire
+        seq, run_id, started = site._next("seq"), site.ids(), iso(site.clock.now())
+        context = RunContext(site, seq, handler.name, handler.source, event, fire.fire, self.depth, self.outer)
+        self.pending = (seq, run_id, started, context)
+        try:
+            outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout,
+                                 measure=site.durations)
+            value = jsonable(outcome.value)
+        except (KeyboardInterrupt, runner.Abandoned):
+            raise
+        except BaseException as exc:  # every fire keeps its row, whatever escaped the handler
+            outcome, value = runner.Outcome("error", None, describe(exc), (), 0.0), None
+        return self._record(handler, seq, run_id, started, context, outcome, value)
+
+    def _record(self, handler: Handler, seq: int, run_id: str, started: str, context: RunContext,
+                outcome: runner.Outcome, value: Any) -> Run:
+        fire = self.fire
+        parent = self.outer.seq if self.outer is not None else None
+        run = Run(seq, run_id, fire.fire, fire.event, handler.name, handler.source, fire.variant, outcome.status,
+                  started, outcome.duration_ms, value, outcome.error, outcome.logs, tuple(context.close()), parent,
+                  fire.trigger, **self.delivery, warnings=self.warned)
+        self.site.history.add_run(run)
+        return run
 
 
 def limit_error(name: str, depth: int, limit: int, parent: int | None) -> tuple[ErrorInfo, str]:
@@ -103,19 +157,6 @@ def _why_nothing_runs(site: SiteCore, prepared: Prepared, handlers: list[Handler
                 f"No handler is registered for {prepared.event}. Define def {prepared.event}(event): ... and "
                 "register it with @site.handler, or load a file with site.load(path).")
     return None
-
-
-def _run(site: SiteCore, handler: Handler, fire: Fire, event: Any, outer: RunContext | None, depth: int,
-         delivery: dict[str, Any], warnings: tuple[str, ...] = ()) -> Run:
-    seq, run_id, started = site._next("seq"), site.ids(), site.clock.now()
-    parent = outer.seq if outer is not None else None
-    context = RunContext(site, seq, handler.name, handler.source, event, fire.fire, depth, outer)
-    outcome = runner.run(handler.fn, event, context, clock=site.clock, timeout=site.timeout, measure=site.durations)
-    run = Run(seq, run_id, fire.fire, fire.event, handler.name, handler.source, fire.variant, outcome.status,
-              iso(started), outcome.duration_ms, jsonable(outcome.value), outcome.error, outcome.logs,
-              tuple(context.close()), parent, fire.trigger, **delivery, warnings=warnings)
-    site.history.add_run(run)
-    return run
 
 
 def pick_handler(registry: Registry, handler: str | Callable[[Any], Any], source: str | None) -> Handler:

@@ -27,6 +27,7 @@ import threading
 import traceback
 from pathlib import Path
 
+from .._safe import safe_str
 from ..errors import JsError, JsOutOfMemory, JsTimeout
 from .records import ErrorInfo
 
@@ -57,6 +58,20 @@ def describe(exc: BaseException) -> ErrorInfo:
     and trailing frames of wixevents (how ``event.missing`` failed) are cut; frames
     of other libraries the handler called are kept.
     """
+    try:
+        return _describe(exc)
+    except KeyboardInterrupt:
+        raise
+    except BaseException:  # (an exception whose __str__ raises or exits, a broken traceback)
+        return ErrorInfo(_type_name(exc), safe_str(exc), "")
+
+
+def _type_name(exc: BaseException) -> str:
+    name = getattr(type(exc), "__name__", None)
+    return name if isinstance(name, str) else "Exception"
+
+
+def _describe(exc: BaseException) -> ErrorInfo:
     summary = traceback.TracebackException.from_exception(exc)
     frames = list(summary.stack)
     user = [i for i, f in enumerate(frames) if not f.filename.startswith(_INTERNAL)]
@@ -67,7 +82,7 @@ def describe(exc: BaseException) -> ErrorInfo:
         _ = frame.line  # read the source line before the file name is shortened
         frame.filename = _short(frame.filename)
     summary.stack = kept
-    return ErrorInfo(type(exc).__name__, str(exc), "".join(summary.format()).rstrip("\n"))
+    return ErrorInfo(_type_name(exc), safe_str(exc), "".join(summary.format()).rstrip("\n"))
 
 
 def _short(filename: str) -> str:

@@ -107,7 +107,7 @@ def _parse(payload: Any) -> Any:
     if isinstance(payload, str):
         try:
             return json.loads(payload)
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # not JSON, too deep, or a number too long for Python
             return payload
     return payload
 

@@ -8,22 +8,22 @@ and saves to a ``.jsonl`` file: a header line, then one line per fire and per ru
 Saving writes a temporary file beside the target and renames it over the target
 in one step, so a crash never leaves half a file; an existing file is only
 replaced with ``overwrite=True`` (else :class:`~wixevents.errors.FileExists`).
+Both directions stream one line at a time and loading checks every line
+(:mod:`wixevents.runtime.historyfile`).
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import os
-import tempfile
 import threading
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
-from ..errors import FileExists
-from . import tables
-from .records import Fire, Run, fire_from_dict, fire_to_dict, json_default
+from . import historyfile, tables
+from .records import Fire, Run
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,24 +32,6 @@ else:
 
 __all__ = ["History"]
 
-FORMAT = "wixevents-history"
-VERSION = 1
-
-
-def _publish(temp: str, target: Path) -> None:
-    """Move ``temp`` to ``target`` only if ``target`` does not exist (a hard link fails if it does)."""
-    try:
-        os.link(temp, target)
-    except FileExistsError:
-        raise
-    except OSError:  # no hard links on this file system: check, then rename
-        if target.exists():
-            raise FileExistsError(target) from None
-        os.replace(temp, target)
-        return
-    os.unlink(temp)
-
-
 class History:
     """Append-only record of fires and runs."""
 
@@ -57,6 +39,8 @@ class History:
         self.fires: list[Fire] = list(fires or [])
         self.runs: list[Run] = sorted(runs or [], key=lambda r: r.seq)
         self._lock = threading.Lock()
+        #: ``(line, problem)`` of each line skipped by ``History.load(path, errors="skip")``.
+        self.load_problems: list[tuple[int | None, str]] = []
 
     def add_fire(self, fire: Fire) -> None:
         with self._lock:
@@ -97,50 +81,34 @@ class History:
         return tables.payloads_frame(f for f in self.fires if canonical in (None, f.event))
 
     def save(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
-        """Write the history as JSON Lines to ``path`` atomically; returns the path."""
-        target = Path(path)
-        if target.exists() and not overwrite:
-            raise FileExists(f"{target} exists; pass overwrite=True to replace it, or choose another name.")
-        lines = [json.dumps({"format": FORMAT, "version": VERSION})]
-        # default=: a payload edited with Python values (a datetime, say) is written as JSON text.
-        lines += [json.dumps({"kind": "fire", **fire_to_dict(f)}, ensure_ascii=False, default=json_default)
-                  for f in self.fires]
-        lines += [json.dumps({"kind": "run", **r.to_dict()}, ensure_ascii=False, default=json_default)
-                  for r in self.runs]
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write("\n".join(lines) + "\n")
-            if overwrite:
-                os.replace(temp, target)
-            else:
-                _publish(temp, target)
-        except FileExistsError:
-            os.unlink(temp)
-            raise FileExists(f"{target} exists; pass overwrite=True to replace it.") from None
-        except BaseException:
-            if os.path.exists(temp):
-                os.unlink(temp)
-            raise
-        return target
+        """Write the history as JSON Lines to ``path`` atomically, one line at a time; returns the path.
+
+        Every history a site recorded saves and loads back equal (see
+        :mod:`wixevents.runtime.historyfile` for the format and its escaping).
+        """
+        with self._lock:
+            fires, runs = list(self.fires), list(self.runs)
+        return historyfile.write(Path(path), fires, runs, overwrite=overwrite)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> History:
-        """Read a history written by :meth:`save`."""
-        fires, runs = [], []
-        with open(path, encoding="utf-8") as lines:
-            header: dict[str, Any] = json.loads(next(lines, "{}") or "{}")
-            if header.get("format") != FORMAT:
-                raise ValueError(f"{path} is not a wixevents history (no {FORMAT!r} header line)")
-            for line in lines:
-                if line.strip():
-                    data = json.loads(line)
-                    kind = data.pop("kind")
-                    if kind == "fire":
-                        fires.append(fire_from_dict(data))
-                    else:
-                        runs.append(Run.from_dict(data))
-        return cls(fires, runs)
+    def load(cls, path: str | os.PathLike[str], *, errors: Literal["raise", "skip"] = "raise") -> History:
+        """Read a history written by :meth:`save`, checking every line.
+
+        A file that is not one, a format version this wixevents does not read, or
+        (by default) any bad line raises :class:`~wixevents.errors.HistoryFileError`
+        naming the file, the line and the problem. With ``errors="skip"`` the good
+        lines load, the bad ones are listed in ``load_problems`` as
+        ``(line, problem)`` and a warning says how many were skipped (a wrong
+        header or version still raises: nothing in such a file can be trusted).
+        """
+        fires, runs, problems = historyfile.read(Path(path), errors)
+        history = cls(fires, runs)
+        history.load_problems = problems
+        if problems:
+            shown = "; ".join(f"line {line}: {what}" if line else what for line, what in problems[:5])
+            warnings.warn(f"{path}: skipped {len(problems)} bad line(s) ({shown}); see history.load_problems",
+                          UserWarning, stacklevel=2)
+        return history
 
     def __repr__(self) -> str:
         return tables.text_table(self.runs, f"History: {len(self.fires)} fire(s), {len(self.runs)} run(s)")

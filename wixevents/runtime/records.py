@@ -32,9 +32,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import pickle
 from dataclasses import dataclass, field
 from typing import Any
+
+from .._safe import int_digits, safe_repr, unprintable
 
 __all__ = ["FAILED", "STATUSES", "ErrorInfo", "Fire", "LogLine", "Run", "json_default", "jsonable"]
 
@@ -45,13 +48,27 @@ FAILED = frozenset({"error", "timeout", "out_of_memory", "invalid_payload", "no_
 
 
 def jsonable(value: Any) -> Any:
-    """``value`` as JSON data: dicts and lists kept, dates as ISO text, the rest by ``repr()``."""
-    if value is None or type(value) in (str, int, float, bool):
+    """``value`` as JSON data: dicts and lists kept, dates as ISO text, the rest by ``repr()``.
+
+    Never raises (but ``KeyboardInterrupt``): a value JSON and ``repr`` cannot show
+    (an int of more than 4,300 digits, a list nested thousands deep, an object whose
+    ``__repr__`` raises or exits) is kept as a description such as
+    ``<unprintable int of 5001 digits>`` (:mod:`wixevents._safe`).
+    """
+    if value is None or type(value) in (str, float, bool):
         return value
+    if type(value) is int:
+        return value if int_digits(value) <= _MAX_DIGITS else unprintable(value)
     try:
         return json.loads(json.dumps(value, default=json_default, ensure_ascii=False))
-    except (TypeError, ValueError, RecursionError):
-        return repr(value)
+    except KeyboardInterrupt:
+        raise
+    except BaseException:  # (user code in __repr__/isoformat may raise anything)
+        return safe_repr(value)
+
+
+#: Python's default limit for turning an int into text (``sys.get_int_max_str_digits``).
+_MAX_DIGITS = 4300
 
 
 def json_default(value: Any) -> Any:
@@ -59,8 +76,8 @@ def json_default(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, (set, frozenset)):
-        return sorted(value, key=repr)
-    return repr(value)
+        return sorted(value, key=safe_repr)
+    return safe_repr(value)
 
 
 @dataclass(frozen=True)
@@ -98,7 +115,8 @@ class Fire:
     collector never has to walk and that takes a fraction of the memory of the
     dicts, which matters once a history holds thousands of large payloads.
     Reading ``payload`` returns a fresh copy. A payload that does not pickle is
-    kept as its JSON form (:func:`jsonable`).
+    kept as its JSON form (:func:`jsonable`); one nested deeper than pickle goes
+    (hundreds of levels) is kept by ``marshal``.
     """
 
     __slots__ = ("_packed", "event", "event_id", "fire", "mode", "time", "trigger", "variant")
@@ -108,14 +126,12 @@ class Fire:
                  trigger: str = "fire", mode: str = "published", event_id: str | None = None) -> None:
         self.fire, self.event, self.variant, self.time = fire, event, variant, time
         self.trigger, self.mode, self.event_id = trigger, mode, event_id
-        try:
-            self._packed = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            self._packed = pickle.dumps(jsonable(payload), protocol=pickle.HIGHEST_PROTOCOL)
+        self._packed = _pack(payload)
 
     @property
     def payload(self) -> Any:
-        return pickle.loads(self._packed)
+        packed = self._packed
+        return marshal.loads(packed[1:]) if packed[:1] == _MARSHAL else pickle.loads(packed)
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FIELDS}
@@ -181,6 +197,26 @@ class Run:
                       "logs": tuple(LogLine(**line) for line in data.get("logs", ())),
                       "effects": tuple(data.get("effects", ())),
                       "warnings": tuple(data.get("warnings", ()))})
+
+
+_MARSHAL = b"M"  # a pickle never starts with this byte (protocol 2+ starts with 0x80)
+
+
+def _pack(payload: Any) -> bytes:
+    """A payload as bytes: pickled; else (nested deeper than pickle recurses) marshalled, which
+    walks plain data without Python's recursion limit; else its JSON form or its text."""
+    try:
+        return pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    except KeyboardInterrupt:
+        raise
+    except BaseException:
+        pass
+    for candidate in (payload, jsonable(payload)):
+        try:
+            return _MARSHAL + marshal.dumps(candidate)
+        except (ValueError, TypeError, RecursionError):
+            continue
+    return pickle.dumps(safe_repr(payload), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def fire_to_dict(fire: Fire) -> dict[str, Any]:

@@ -49,7 +49,7 @@ from .context import RunContext, activate
 from .failures import ending
 from .records import ErrorInfo, LogLine
 
-__all__ = ["DEFAULT_TIMEOUT", "Outcome", "run"]
+__all__ = ["DEFAULT_TIMEOUT", "Abandoned", "Outcome", "run", "set_watch", "timed_out", "watching"]
 
 DEFAULT_TIMEOUT = 14.0
 #: Seconds a run that stops itself at its deadline (``RunContext.bounded``) gets to report after it.
@@ -80,6 +80,10 @@ class _Box:
 def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clock,
         timeout: float | None = DEFAULT_TIMEOUT, measure: bool = True) -> Outcome:
     """Call ``fn(event)`` with ``context`` current and return its :class:`Outcome`."""
+    watch = watching()
+    if watch is not None and watch.current is None:  # a batch's own worker: no hand-off, it is watched
+        outcome: Outcome = watch.run(fn, event, context, clock=clock, timeout=timeout, measure=measure)
+        return outcome
     sink, box = capture.Sink(clock), _Box()
     capture.acquire()  # released by the worker when it really ends
     start = time.perf_counter()
@@ -106,9 +110,7 @@ def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clo
     elapsed = (time.perf_counter() - start) * 1000 if measure else 0.0
     if not finished:
         box.cancel()
-        logs = sink.close()
-        message = f"still running after the {timeout:g} s timeout; left to finish in the background"
-        return Outcome("timeout", None, ErrorInfo("Timeout", message), logs, elapsed)
+        return timed_out(timeout, sink.close(), elapsed)
     if isinstance(box.exc, KeyboardInterrupt):
         sink.close()
         raise box.exc
@@ -120,13 +122,37 @@ def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clo
     return Outcome("ok", box.value, None, sink.close(), elapsed)
 
 
+def timed_out(timeout: float | None, logs: tuple[LogLine, ...], elapsed: float) -> Outcome:
+    """The outcome of a Python run still going at its timeout (left to finish in the background)."""
+    limit = f"the {timeout:g} s timeout" if timeout is not None else "its timeout"
+    return Outcome("timeout", None, ErrorInfo("Timeout", f"still running after {limit}; left to finish in the "
+                                                         "background"), logs, elapsed)
+
+
+class Abandoned(BaseException):
+    """Raised in a batch worker whose run was given up at its timeout: the worker stops, recording nothing."""
+
+
+_WATCH = threading.local()
+
+
+def watching() -> Any:
+    """The :class:`~wixevents.runtime.watch.Watch` of this thread when it is a batch worker, else None."""
+    return getattr(_WATCH, "watch", None)
+
+
+def set_watch(watch: Any) -> None:
+    _WATCH.watch = watch
+
+
 class _Pool:
     """Daemon worker threads kept between runs (starting a thread costs more than a small fire).
 
     A job goes to an idle worker, or to a new one when all are busy (a timed-out
     handler still running keeps its worker). Workers idle for ``IDLE`` seconds
-    end. Each job runs in a fresh, empty ``contextvars.Context``, as it would on
-    a new thread.
+    end; a worker decides to leave and a job is queued under the same lock, so no
+    job is ever queued for a worker that has just left. Each job runs in a fresh,
+    empty ``contextvars.Context``, as it would on a new thread.
     """
 
     IDLE = 30.0
@@ -137,14 +163,16 @@ class _Pool:
         self._idle = 0
 
     def submit(self, job: Callable[[], object]) -> None:
+        # The job is queued under the lock that an idle worker takes before it decides to leave:
+        # queued after that check, the worker would be gone with the idle count already spent on
+        # it, stranding this job and every later one (the count going negative).
         with self._lock:
-            spawn = self._idle == 0
+            spawn = self._idle <= 0
             if not spawn:
                 self._idle -= 1
+                self._jobs.put(job)
         if spawn:
             threading.Thread(target=self._loop, args=(job,), daemon=True, name="wixevents-worker").start()
-        else:
-            self._jobs.put(job)
 
     def _loop(self, job: Callable[[], object] | None) -> None:
         while job is not None:
