@@ -143,15 +143,14 @@ def _fire(args: argparse.Namespace) -> int:
             print(f"warning: {problem}", file=sys.stderr)
         site.delivery = Delivery.named(args.delivery, seed=args.seed)
         result = site.fire(args.name, args.sample, payload=payload, set=parse_sets(args.set))
-        print(_json(result) if args.format == "json" else _table(result))
+        print(_printable(_json(result) if args.format == "json" else _table(result)))
         idempotent = True
         if args.delivery == "duplicates" and payload is None:
             report = site.check_idempotent(args.name, args.sample or "default")
             idempotent = bool(report["idempotent"].all())
-            print(f"\nidempotency (each payload delivered twice, on a fresh site):\n{report.to_string(index=False)}")
+            print(_printable(f"\nidempotency (each payload delivered twice, on a fresh site):\n"
+                             f"{report.to_string(index=False)}"))
         return 0 if result.ok and idempotent else 1
-        print(_printable(_json(result) if args.format == "json" else _table(result)))
-        return 0 if result.ok else 1
 
 
 def _printable(text: str) -> str:
