@@ -77,11 +77,9 @@ def cmd_fire(args: argparse.Namespace) -> int:
 
 
 def _table(result: Result) -> str:
+    """The compact table (each run's log lines under its row), then each failed run's traceback or stack."""
     lines = [repr(result)]
     for run in result:
-        if run.logs:
-            lines.append(f"\nlogs of {run.seq} {run.handler} ({run.source}):")
-            lines += [f"  {line.level:<7} {line.message}" for line in run.logs]
         if run.error and run.error.traceback:
             lines.append(f"\n{run.error.traceback}")
     return "\n".join(lines)

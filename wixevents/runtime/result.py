@@ -13,7 +13,6 @@ combined table.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html import escape as _escape
 from typing import TYPE_CHECKING, Any
 
 from . import tables
@@ -82,19 +81,16 @@ class Result:
         verb = "tested" if self.fire.trigger == "test" else "fired"
         return f"{self.fire.event}{variant} {verb} (fire {self.fire.fire})"
 
+    @property
+    def shown(self) -> list[Run]:
+        """The runs a display shows: these runs and the ones they caused (hooks, cascaded events)."""
+        return descendants(self.runs, self._history)
+
     def __repr__(self) -> str:
-        text = tables.text_table(self.runs, self._title())
-        details = [f"[{r.seq} {r.status}] {r.error.message if r.error else r.note}" for r in self.runs
-                   if r.handler is None and (r.error or r.note)]
-        return "\n".join([text, *details])
+        return tables.text_table(self.shown, self._title())
 
     def _repr_html_(self) -> str:
-        table = tables.html_table(self.runs, self._title())
-        notes = "".join(f"<pre>{_escape(r.error.message if r.error else r.note or '')}</pre>" for r in self.runs
-                        if r.handler is None and (r.error or r.note))
-        logs = "".join(f"<pre>[{r.seq} {_escape(r.handler or '')}] {_escape(x.level)} {_escape(x.message)}</pre>"
-                       for r in self.runs for x in r.logs)
-        return table + notes + (f"<details><summary>logs</summary>{logs}</details>" if logs else "")
+        return tables.html_table(self.shown, self._title())
 
 
 class Results(list[Result]):
@@ -120,9 +116,15 @@ class Results(list[Result]):
     def logs(self) -> pd.DataFrame:
         return tables.logs_frame(self.runs)
 
+    @property
+    def shown(self) -> list[Run]:
+        """The runs a display shows: every fire's runs and the runs they caused."""
+        found = {r.seq: r for result in self for r in result.shown}
+        return [found[seq] for seq in sorted(found)]
+
     def __repr__(self) -> str:
-        return tables.text_table(self.runs, f"{len(self)} fire(s)")
+        return tables.text_table(self.shown, f"{len(self)} fire(s)")
 
     def _repr_html_(self) -> str:
-        return tables.html_table(self.runs, f"{len(self)} fire(s)")
+        return tables.html_table(self.shown, f"{len(self)} fire(s)")
 
