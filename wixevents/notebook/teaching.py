@@ -75,31 +75,31 @@ class Check:
     def __bool__(self) -> bool:
         return self.passed
 
-    def _lines(self) -> tuple[str, str]:
+    def _parts(self) -> tuple[str, str, str]:
         if self.passed:
-            return f"✔ Well done: {self.title}", ""
-        extra = " ".join(x for x in (self.detail, f"Hint: {self.hint}" if self.hint else "") if x)
-        return f"✘ Not yet: {self.title}", extra
+            return f"✔ Well done: {self.title}", "", ""
+        return f"✘ Not yet: {self.title}", self.detail, f"Hint: {self.hint}" if self.hint else ""
 
     def _wrong(self) -> list[tuple[str, str, str, bool]]:
         return [] if self.passed else [row for row in self.rows if not row[3]]
 
     def __repr__(self) -> str:
-        head, extra = self._lines()
+        head, detail, hint = self._parts()
         table = [f"  {case}: expected {want}, got {got}" for case, want, got, _ in self._wrong()]
-        return "\n".join([head, *table, *([f"  {extra}"] if extra else [])])
+        return "\n".join([head, *([f"  {detail}"] if detail else []), *table, *([f"  {hint}"] if hint else [])])
 
     def _repr_html_(self) -> str:
-        head, extra = self._lines()
+        head, detail, hint = self._parts()
         colour, border = ("#d4edda", "#1e7e34") if self.passed else ("#fff3cd", "#8a6d00")
         cell = "style='text-align:left;padding:1px 8px;border:none;vertical-align:top'"
         rows = "".join(f"<tr><td {cell}>{escape(c)}</td><td {cell}><code>{escape(w)}</code></td>"
                        f"<td {cell}><code>{escape(g)}</code></td></tr>" for c, w, g, _ in self._wrong())
         table = (f"<table style='border-collapse:collapse;margin:4px 0'><tr><th {cell}>case</th>"
                  f"<th {cell}>expected</th><th {cell}>got</th></tr>{rows}</table>") if rows else ""
-        more = f"<div>{escape(extra)}</div>" if extra else ""
+        more = "".join(f"<div>{escape(x)}</div>" for x in (detail,) if x) + table
+        more += f"<div><i>{escape(hint)}</i></div>" if hint else ""
         return (f"<div style='background:{colour};border-left:4px solid {border};padding:6px 10px'>"
-                f"<b>{escape(head)}</b>{table}{more}</div>")
+                f"<b>{escape(head)}</b>{more}</div>")
 
 
 def _remember(result: Check) -> Check:

@@ -179,10 +179,27 @@ class SiteCore:
         """The fired payloads of ``name`` flattened to dotted-path columns, one row per fire."""
         return self.history.payloads(name)
 
-    @staticmethod
-    def load_history(path: str | os.PathLike[str]) -> History:
-        """Read a history saved with ``site.history.save(path)``."""
-        return History.load(path)
+    def load_history(self, path: str | os.PathLike[str]) -> History:
+        """Add a history saved with ``site.history.save(path)`` to this site's history; returns what was read.
+
+        The loaded fires and runs keep their numbers; later fires on this site
+        number on from the highest loaded ``seq`` and ``fire``. To read a file
+        without touching a site, use ``History.load(path)``.
+        """
+        loaded = History.load(path)
+        with self._lock:
+            taken = {r.seq for r in self.history.runs}
+            clash = sorted(taken & {r.seq for r in loaded.runs})
+            if clash:
+                raise ValueError(f"{path} holds runs numbered {clash[0]}.. which this site already has; load it "
+                                 "into a fresh Site(), or read it alone with History.load(path)")
+            for fire in loaded.fires:
+                self.history.add_fire(fire)
+            for run in loaded.runs:
+                self.history.add_run(run)
+            self._counter["seq"] = max([self._counter["seq"], *(r.seq for r in loaded.runs)])
+            self._counter["fire"] = max([self._counter["fire"], *(f.fire for f in loaded.fires)])
+        return loaded
 
     def _next(self, counter: str) -> int:
         with self._lock:

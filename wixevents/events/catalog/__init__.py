@@ -135,6 +135,11 @@ class Catalog(Mapping[str, EventType]):
     def __len__(self) -> int:
         return len(self._events)
 
+    def __repr__(self) -> str:
+        modules = len({e.module for e in self._events.values()})
+        return (f"<wixevents catalog: {len(self._events)} events from {modules} modules, "
+                f"{len(self.hooks)} data hooks; .search(text), [name], .to_frame()>")
+
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """The closest handler names, for "did you mean" messages."""
         pool = [*self._events, *self._aliases]
