@@ -38,7 +38,7 @@ def test_fire_reads_the_payload_from_a_json_file_given_as_a_path_or_its_name(tmp
 
 
 def test_fire_with_a_missing_payload_file_names_it() -> None:
-    with pytest.raises(FileNotFoundError, match="payload= names the file nowhere/payload.json"):
+    with pytest.raises(FileNotFoundError, match=r"payload= names the file nowhere/payload\.json"):
         invoice_site().fire(INVOICE, payload="nowhere/payload.json")
 
 
