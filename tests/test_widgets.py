@@ -151,3 +151,27 @@ def test_explore_functions_answer_with_dataframes(site: wixevents.Site) -> None:
     assert payload_problems(INVOICE, wixevents.sample(INVOICE)).empty
     assert list(payload_problems(INVOICE, "[]")["path"]) == ["$"]
     assert list(handlers_frame(site, INVOICE)[["order", "source"]].iloc[0]) == [1, "notebook"]
+
+
+def test_a_message_sits_right_under_the_buttons_and_goes_away_on_the_next_action(site: wixevents.Site) -> None:
+    bench = Workbench(site, INVOICE)
+    children = list(bench.panel.box.children)
+    buttons = children[1]
+    assert bench.stub_button in buttons.children and bench.panel.fire_button in buttons.children  # type: ignore[attr-defined]
+    assert children[2] is bench.output and children[3] is bench.panel.last  # message, then the result
+    bench.picker.search.value = "no such event at all"
+    bench.panel.fire_button.click()
+    assert "no event is picked" in bench.output.outputs[-1]["text"]
+    bench.picker.search.value = ""
+    bench.picker.dropdown.value = INVOICE
+    bench.panel.fire_button.click()
+    assert bench.output.outputs == ()  # the old message is gone after a successful Fire
+
+
+def test_the_history_is_folded_and_newest_first(site: wixevents.Site) -> None:
+    bench = Workbench(site, INVOICE)
+    bench.panel.fire_all_button.click()
+    shown = bench.panel.history.value
+    assert shown.startswith("<details><summary><b>History: 7 run(s), newest first")
+    order = [shown.index(f">{seq}</span>") for seq in (7, 1)]
+    assert order == sorted(order)  # run 7 comes before run 1

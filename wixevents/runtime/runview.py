@@ -52,8 +52,11 @@ def depths(runs: Sequence[Run]) -> dict[int, int]:
     return found
 
 
-def ordered(runs: Sequence[Run]) -> list[Run]:
-    """``runs`` with each caused run right after the run that caused it (tree order), else by ``seq``."""
+def ordered(runs: Sequence[Run], newest_first: bool = False) -> list[Run]:
+    """``runs`` with each caused run right after the run that caused it (tree order), else by ``seq``.
+
+    ``newest_first`` puts the latest top-level run first (caused runs still follow their parent).
+    """
     present = {r.seq for r in runs}
     children: dict[int | None, list[Run]] = {}
     for run in sorted(runs, key=lambda r: r.seq):
@@ -65,7 +68,8 @@ def ordered(runs: Sequence[Run]) -> list[Run]:
         for child in children.get(run.seq, ()):
             walk(child)
 
-    for root in children.get(None, ()):
+    roots = children.get(None, [])
+    for root in reversed(roots) if newest_first else roots:
         walk(root)
     return out
 
@@ -113,9 +117,9 @@ def _mixed_sources(runs: Sequence[Run]) -> bool:
     return len({r.source for r in runs if r.handler}) > 1
 
 
-def html_runs(runs: Sequence[Run], title: str = "") -> str:
+def html_runs(runs: Sequence[Run], title: str = "", *, newest_first: bool = False) -> str:
     """The compact table as HTML (left-aligned, one colour per status, details folded under rows)."""
-    rows = ordered(runs)
+    rows = ordered(runs, newest_first)
     deep, sources = depths(rows), _mixed_sources(rows)
     body = []
     for run in rows:

@@ -22,13 +22,15 @@ from typing import TYPE_CHECKING
 
 from .records import Fire, Run
 from .runview import COLOURS, html_runs, text_runs
+from .runview import html_runs as runs_html
 
 if TYPE_CHECKING:
     import pandas as pd
 else:
     from .._lazy import pandas as pd
 
-__all__ = ["COLOURS", "RUN_COLUMNS", "html_table", "logs_frame", "payloads_frame", "runs_frame", "text_table"]
+__all__ = ["COLOURS", "RUN_COLUMNS", "html_table", "logs_frame", "payloads_frame", "runs_frame", "runs_html",
+           "text_table"]
 
 RUN_COLUMNS = ["seq", "event", "handler", "source", "variant", "status", "duration_ms", "value", "error",
                "log_lines", "parent", "run_id", "fire", "trigger", "started", "note"]

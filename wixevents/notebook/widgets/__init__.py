@@ -62,8 +62,11 @@ class Workbench(W.VBox):
         self.handlers = W.HTML()
         self.output, self._script = W.Output(), W.Output(layout=W.Layout(display="none"))
         self.header = W.HTML()
-        children = [self.header, self.picker.box, self.editor.box, W.HBox([self.stub_button, self.handlers]),
-                    self.panel.box, self.output, self._script]
+        # Messages and the last result sit right under the one row of buttons that causes them.
+        mode_row, buttons, *rest = self.panel.box.children
+        buttons.children = (*buttons.children, self.stub_button)
+        self.panel.box.children = (mode_row, buttons, self.output, *rest)
+        children = [self.header, self.picker.box, self.editor.box, self.handlers, self.panel.box, self._script]
         super().__init__(children, **kwargs)
         self.anchor = f"wixevents-wb-{uuid.uuid4().hex[:12]}"
         self.add_class("wixevents-workbench")
@@ -128,7 +131,9 @@ class Workbench(W.VBox):
         """Re-read the site: its handlers for the event, its mode and history."""
         name = self.event
         frame = handlers_frame(self.site, name) if name else pd.DataFrame()
-        self.handlers.value = (f"<small>Handlers that run, in order:</small>{frame.to_html(index=False, border=0)}"
+        table = frame.to_html(index=False, border=0).replace("<th>", "<th style='text-align:left;padding:0 8px'>")
+        table = table.replace("<td>", "<td style='text-align:left;padding:0 8px'>")
+        self.handlers.value = (f"<small>Handlers that run, in order:</small>{table}"
                                if not frame.empty else "<small>No handler registered for this event yet.</small>")
         self.panel.refresh()
         self.header.value = (f"<b>wixevents Workbench</b> · site {escape(self.site.mode)} · "
@@ -151,6 +156,7 @@ class Workbench(W.VBox):
     def _guard(self, action: Callable[..., Any]) -> Callable[..., Any]:
         """Run a callback with its prints and errors shown in the panel, not lost."""
         def run(*args: Any) -> Any:
+            self.output.outputs = ()  # the message of the previous action goes away
             with self.output:
                 try:
                     return action(*args)
