@@ -40,7 +40,10 @@ from .live import refresh_all
 from .panel import FiringPanel
 from .picker import EventPicker
 
-__all__ = ["Workbench", "refresh_all"]
+__all__ = ["TABS", "Workbench", "refresh_all"]
+
+#: The Workbench's tabs, in order; Fire, Fire all and Test open ``Result``.
+TABS = ("Payload", "Fields", "Handler", "Result", "History")
 
 R = TypeVar("R", Result, Results)
 
@@ -61,13 +64,17 @@ class Workbench(W.VBox):
                                     tooltip="Insert a new cell below with a handler for this event")
         self.handlers = W.HTML()
         self.output, self._script = W.Output(), W.Output(layout=W.Layout(display="none"))
+        self.output.add_class("wixevents-message")
         self.header = W.HTML()
-        # Messages and the last result sit right under the one row of buttons that causes them.
-        mode_row, buttons, *rest = self.panel.box.children
+        # One row of buttons; the message of the last action and the tabs right under it.
+        mode_row, buttons, last, history = self.panel.box.children
         buttons.children = (*buttons.children, self.stub_button)
-        self.panel.box.children = (mode_row, buttons, self.output, *rest)
-        children = [self.header, self.picker.box, self.editor.box, self.handlers, self.panel.box, self._script]
-        super().__init__(children, **kwargs)
+        self.panel.box.children = ()  # its parts now live in the Workbench
+        self.tabs = W.Tab(children=[self.editor.box, self.picker.fields, self.handlers, last, history],
+                          titles=TABS)
+        self.tabs.add_class("wixevents-tabs")
+        children = [self.header, self.picker.box, mode_row, buttons, self.output, self.tabs, self._script]
+        super().__init__(children, layout=W.Layout(max_width="100%", overflow="hidden"), **kwargs)
         self.anchor = f"wixevents-wb-{uuid.uuid4().hex[:12]}"
         self.add_class("wixevents-workbench")
         self.add_class(self.anchor)
@@ -133,8 +140,9 @@ class Workbench(W.VBox):
         frame = handlers_frame(self.site, name) if name else pd.DataFrame()
         table = frame.to_html(index=False, border=0).replace("<th>", "<th style='text-align:left;padding:0 8px'>")
         table = table.replace("<td>", "<td style='text-align:left;padding:0 8px'>")
-        self.handlers.value = (f"<small>Handlers that run, in order:</small>{table}"
-                               if not frame.empty else "<small>No handler registered for this event yet.</small>")
+        self.handlers.value = (f"<small>Handlers that run, in order:</small>{table}" if not frame.empty else
+                               "<small>No handler registered for this event yet: click <b>Handler stub</b>, "
+                               "run the new cell below, and it shows here.</small>")
         self.panel.refresh()
         self.header.value = (f"<b>wixevents Workbench</b> · site {escape(self.site.mode)} · "
                              f"{len(self.site.handlers)} handler(s) · {len(self.site.history)} run(s)")
@@ -146,6 +154,7 @@ class Workbench(W.VBox):
     def _show(self, result: R, title: str) -> R:
         self.result, self.last_frame = result, result.to_frame()
         self.panel.show(result, title)
+        self.tabs.selected_index = TABS.index("Result")
         self.refresh()
         return result
 
