@@ -57,7 +57,7 @@ def test_search_filters_and_marks_deprecated_events(site: wixevents.Site) -> Non
     assert bench.event is None and "no event matches" in bench.picker.count.value
     bench.panel.fire_button.click()
     assert isinstance(bench.errors[-1], ValueError) and "no event is picked" in str(bench.errors[-1])
-    assert "no event is picked" in bench.output.outputs[-1]["text"]
+    assert "no event is picked" in bench.message.value
 
 
 def test_editor_validates_as_you_type_and_resets(site: wixevents.Site) -> None:
@@ -158,16 +158,16 @@ def test_a_message_sits_right_under_the_buttons_and_goes_away_on_the_next_action
     children = list(bench.children)
     row = next(i for i, child in enumerate(children) if bench.panel.fire_button in getattr(child, "children", ()))
     assert bench.stub_button in children[row].children  # type: ignore[attr-defined]  # one row of buttons
-    assert children[row + 1] is bench.output and children[row + 2] is bench.tabs  # the message, then the tabs
+    assert children[row + 1] is bench.message and children[row + 3] is bench.tabs  # the message, then the tabs
     assert bench.tabs.titles == ("Payload", "Fields", "Handler", "Result", "History")
     bench.picker.search.value = "no such event at all"
     bench.panel.fire_button.click()
-    assert "no event is picked" in bench.output.outputs[-1]["text"]
+    assert "no event is picked" in bench.message.value
     bench.picker.search.value = ""
     bench.picker.dropdown.value = INVOICE
     bench.tabs.selected_index = 0
     bench.panel.fire_button.click()
-    assert bench.output.outputs == ()  # the old message is gone after a successful Fire
+    assert bench.message.value == ""  # the old message is gone after a successful Fire
     assert bench.tabs.selected_index == 3 and "wixBilling_onInvoicePaid: sample" in bench.panel.last.value
 
 

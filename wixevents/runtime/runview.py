@@ -2,11 +2,14 @@
 
 One line per run, narrowest useful columns first: ``status`` (coloured), ``seq``,
 ``event`` (with ``→ handler`` only when the handler's name differs from the event's,
-and the source when the table mixes sources), ``variant``, a short ``value`` and the
-duration. What does not fit a cell goes on a full-width line under its row: the
-error, wrapped and never cut (its Python traceback or JavaScript stack folded
-away in ``<details>``), the note of a row that ran nothing, the log lines
-(folded), and a returned object too long for its cell (as folded, indented JSON).
+and the source when the table mixes sources), ``variant``, a short ``value``, the
+duration (blank when the site does not measure it) and the first line the
+handler printed or logged. What does not fit a cell goes on a full-width line
+under its row: the error, wrapped and never cut (its Python traceback or
+JavaScript stack folded away in ``<details>``), the note of a row that ran
+nothing, a returned object too long for its cell (as folded, indented JSON) and
+the log lines when there are several (folded). The plain-text form puts every
+log line under its row, so a script shows what its handlers printed.
 Cascaded runs and data hooks are indented under the run that caused them. A
 one-line summary ends the table: ``6 ok · 1 error · 2 cascaded``.
 
@@ -36,6 +39,8 @@ TEXT_COLOURS = {"ok": "#155724", "error": "#721c24", "timeout": "#7a4100", "inva
 VALUE_WIDTH = 40
 _CELL = "padding:1px 8px;text-align:left;vertical-align:top;white-space:nowrap;border:none"
 _WRAP = "padding:0 8px 3px {indent};text-align:left;white-space:pre-wrap;overflow-wrap:anywhere;border:none"
+#: Rows keep their own (transparent) background: no stripes or hover colour from the notebook's theme.
+_ROW = "background:transparent"
 _STATUS = "padding:0 6px;border-radius:3px;font-weight:600;background:{};color:{}"
 
 
@@ -110,7 +115,27 @@ def _label(run: Run, sources: bool) -> str:
 
 
 def _duration(run: Run) -> str:
-    return f"{run.duration_ms:.1f} ms" if run.handler else ""
+    """Blank for a row that ran nothing, or when the site does not measure durations (``FixedClock``)."""
+    return f"{run.duration_ms:.1f} ms" if run.handler and run.duration_ms else ""
+
+
+LOG_WIDTH = 60
+
+
+def _printed(run: Run) -> list[str]:
+    """The log lines worth a column: what the handler printed or logged (a traceback is shown with its error)."""
+    return [f"{x.message}" if x.level == "INFO" else f"{x.level} {x.message}" for x in run.logs
+            if x.origin != "uncaught"]
+
+
+def short_log(run: Run, width: int = LOG_WIDTH) -> str:
+    """The first log line, cut to ``width``, with ``(+n)`` when more lines follow."""
+    lines = _printed(run)
+    if not lines:
+        return ""
+    first = " ".join(lines[0].split())
+    more = f" (+{len(lines) - 1})" if len(lines) > 1 else ""
+    return (first if len(first) <= width else first[: width - 1] + "…") + more
 
 
 def _mixed_sources(runs: Sequence[Run]) -> bool:
@@ -126,17 +151,19 @@ def html_runs(runs: Sequence[Run], title: str = "", *, newest_first: bool = Fals
         indent = 1.2 * deep[run.seq]
         back, fore = COLOURS.get(run.status, "#eeeeee"), TEXT_COLOURS.get(run.status, "#333")
         arrow = "↳ " if deep[run.seq] else ""
-        value = short_value(run.value)
+        value, log = short_value(run.value), short_log(run)
+        tip = html.escape("\n".join(_printed(run))[:2000], quote=True)
         cells = [f"<span style='{_STATUS.format(back, fore)}'>{html.escape(run.status)}</span>",
                  f"<span style='color:#666'>{run.seq}</span>",
                  f"<span style='padding-left:{indent}em'>{arrow}{html.escape(_label(run, sources))}</span>",
                  html.escape(run.variant or ""), f"<code>{html.escape(value)}</code>" if value else "",
-                 f"<span style='color:#666'>{_duration(run)}</span>"]
-        body.append("<tr>" + "".join(f"<td style='{_CELL}'>{c}</td>" for c in cells) + "</tr>")
+                 f"<span style='color:#666'>{_duration(run)}</span>",
+                 f"<span style='color:#555' title='{tip}'>{html.escape(log)}</span>" if log else ""]
+        body.append(f"<tr style='{_ROW}'>" + "".join(f"<td style='{_CELL}'>{c}</td>" for c in cells) + "</tr>")
         extra = _details_html(run)
         if extra:
-            body.append(f"<tr><td></td><td colspan='5' style='{_WRAP.format(indent=f'{indent + 0.5}em')}'>"
-                        f"{extra}</td></tr>")
+            body.append(f"<tr style='{_ROW}'><td style='{_CELL}'></td><td colspan='6' "
+                        f"style='{_WRAP.format(indent=f'{indent + 0.5}em')}'>{extra}</td></tr>")
     caption = (f"<div style='font-weight:600;margin:2px 0'>{html.escape(title)}</div>" if title else "")
     foot = f"<div style='color:#555;margin:2px 0 6px 0'>{html.escape(summary(rows))}</div>"
     table = (f"<table class='wixevents-runs' style='border-collapse:collapse;font-size:12px;margin:0'>"
@@ -157,10 +184,10 @@ def _details_html(run: Run) -> str:
     if run.value is not None and not isinstance(run.value, str) and len(_json(run.value)) > VALUE_WIDTH:
         parts.append(f"<details><summary style='color:#666'>value</summary><pre style='margin:0'>"
                      f"{html.escape(_json(run.value, 2))}</pre></details>")
-    if run.logs:
-        lines = "\n".join(f"{x.level} {x.message}" for x in run.logs)
-        parts.append(f"<details><summary style='color:#666'>{len(run.logs)} log line(s)</summary>"
-                     f"<pre style='margin:0'>{html.escape(lines)}</pre></details>")
+    printed = _printed(run)
+    if len(printed) > 1 or (printed and short_log(run) != printed[0]):
+        parts.append(f"<details><summary style='color:#666'>{len(printed)} log line(s)</summary>"
+                     f"<pre style='margin:0'>{html.escape(chr(10).join(printed))}</pre></details>")
     return "".join(parts)
 
 
