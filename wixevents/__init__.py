@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from .notebook.magics import load_ipython_extension
     from .notebook.widgets import Workbench
 
+from . import _frames
+
 __version__ = "0.1.0"
 __all__ = [
     "EventObject",
@@ -69,3 +71,6 @@ def __getattr__(name: str) -> Any:
 
         return load_ipython_extension
     raise AttributeError(f"module 'wixevents' has no attribute {name!r}")
+
+
+_frames.install()  # in a notebook, the DataFrames wixevents returns show left-aligned and whole

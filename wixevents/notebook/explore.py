@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from .._frames import tagged
 from ..errors import InvalidPayload
 from ..events.catalog import catalog
 from ..events.payloads import validate
@@ -54,7 +55,7 @@ def event_choices(search: str = "") -> pd.DataFrame:
     frame = frame.sort_values(["module", "name"], kind="stable").reset_index(drop=True)
     frame["label"] = [event_label(name) for name in frame["name"]]
     chosen: pd.DataFrame = frame[CHOICE_COLUMNS]
-    return chosen
+    return tagged(chosen, "name")
 
 
 def compare_samples(name: str, variants: list[str] | None = None, *, differences: bool = False) -> pd.DataFrame:
@@ -72,7 +73,7 @@ def compare_samples(name: str, variants: list[str] | None = None, *, differences
     if differences and len(chosen) > 1:
         keys = table.apply(lambda row: len({json.dumps(v, sort_keys=True, default=str) for v in row}) > 1, axis=1)
         table = table[keys]
-    return table
+    return tagged(table)
 
 
 def payload_problems(name: str, payload: Any) -> pd.DataFrame:
@@ -82,9 +83,9 @@ def payload_problems(name: str, payload: Any) -> pd.DataFrame:
     except InvalidPayload as exc:
         rows = [{"path": p.path, "expected": p.expected, "got": p.got, "hint": p.hint} for p in exc.problems]
         found: pd.DataFrame = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
-        return found
+        return tagged(found, "path")
     none: pd.DataFrame = pd.DataFrame(columns=PROBLEM_COLUMNS)
-    return none
+    return tagged(none, "path")
 
 
 def handlers_frame(site: Site, name: str | None = None) -> pd.DataFrame:
@@ -99,5 +100,5 @@ def handlers_frame(site: Site, name: str | None = None) -> pd.DataFrame:
     frame: pd.DataFrame = pd.DataFrame(records, columns=HANDLER_COLUMNS)
     if name is None:
         without: pd.DataFrame = frame.drop(columns="order")
-        return without
-    return frame
+        return tagged(without, "handler")
+    return tagged(frame, "handler")

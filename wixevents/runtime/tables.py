@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .._frames import tagged
 from .records import Fire, Run
 from .runview import COLOURS, html_runs, text_runs
 from .runview import html_runs as runs_html
@@ -44,10 +45,10 @@ def runs_frame(runs: Iterable[Run]) -> pd.DataFrame:
             for r in runs]
     frame: pd.DataFrame = pd.DataFrame(rows, columns=RUN_COLUMNS)
     if frame.empty:
-        return frame
+        return tagged(frame, "seq")
     frame["value"] = pd.Series([r["value"] for r in rows], dtype=object)  # return values exactly as returned
     typed: pd.DataFrame = frame.astype({"parent": "Int64"})
-    return typed
+    return tagged(typed, "seq")
 
 
 def logs_frame(runs: Iterable[Run]) -> pd.DataFrame:
@@ -56,7 +57,7 @@ def logs_frame(runs: Iterable[Run]) -> pd.DataFrame:
              "message": line.message, "time": line.time, "origin": line.origin}
             for r in runs for line in r.logs]
     frame: pd.DataFrame = pd.DataFrame(rows, columns=LOG_COLUMNS)
-    return frame
+    return tagged(frame, "seq")
 
 
 def payloads_frame(fires: Iterable[Fire]) -> pd.DataFrame:
@@ -66,7 +67,7 @@ def payloads_frame(fires: Iterable[Fire]) -> pd.DataFrame:
                               for f in fires])
     flat.insert(0, "variant", [f.variant for f in fires])
     flat.insert(0, "fire", [f.fire for f in fires])
-    return flat
+    return tagged(flat, "fire")
 
 
 def html_table(runs: list[Run], title: str = "") -> str:
