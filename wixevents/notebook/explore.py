@@ -13,6 +13,7 @@ methods, so everything the panel shows can also be had in one line of code::
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from ..errors import InvalidPayload
 from ..events.catalog import catalog
 from ..events.payloads import validate
 from ..events.samples import sample, samples
+from ..events.viewer import PayloadView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +32,7 @@ else:
 if TYPE_CHECKING:
     from ..site import Site
 
-__all__ = ["compare_samples", "event_choices", "event_label", "handlers_frame", "payload_problems"]
+__all__ = ["compare_samples", "event_choices", "event_label", "handlers_frame", "payload_problems", "show_payload"]
 
 CHOICE_COLUMNS = ["name", "module", "kind", "deprecated", "replacement", "label"]
 PROBLEM_COLUMNS = ["path", "expected", "got", "hint"]
@@ -102,3 +104,20 @@ def handlers_frame(site: Site, name: str | None = None) -> pd.DataFrame:
         without: pd.DataFrame = frame.drop(columns="order")
         return tagged(without, "handler")
     return tagged(frame, "handler")
+
+
+def show_payload(name: str, payload: Any = "default") -> PayloadView:
+    """A payload of event ``name`` as a collapsible tree with types, descriptions and problems marked.
+
+    ``payload`` is a sample variant name, a dict or JSON text, or a fire's
+    ``Result`` (its payload as fired, invalid or not).
+    """
+    fire = getattr(payload, "fire", None)
+    if fire is not None:
+        payload = fire.payload
+    elif isinstance(payload, str) and payload in samples(name):
+        payload = sample(name, payload)
+    elif isinstance(payload, str):
+        with contextlib.suppress(json.JSONDecodeError):
+            payload = json.loads(payload)
+    return PayloadView(name, payload)
