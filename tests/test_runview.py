@@ -129,3 +129,27 @@ def test_the_summary_counts_statuses_in_order_of_appearance_and_cascaded_runs() 
     site.fire(INVOICE, set={"status": "paid"})
     assert runview.summary(site.history.runs) == "3 ok · 1 invalid_payload · 2 cascaded"
     assert runview.summary([]) == "no runs"
+
+
+def test_fire_all_draws_a_timeline_strip_with_one_block_per_run_coloured_by_status() -> None:
+    site = Site(clock=FixedClock())
+
+    @site.handler
+    def wixBilling_onInvoicePaid(event: Any) -> Any:
+        if event.totals.total == 0:
+            raise ValueError("nothing to pay")
+        return event.totals.total
+
+    results = site.fire_all(INVOICE)
+    html = results._repr_html_()
+    strip = html[: html.index("</div>")]
+    assert strip.count("<span title=") == len(results.shown) == len(wixevents_samples())
+    failed = [r for r in results.shown if r.status == "error"]
+    assert len(failed) == 1 and strip.count(f"background:{runview.TEXT_COLOURS['error']}") == 1
+    assert f"title='#{failed[0].seq} error {INVOICE} zero-amount'" in strip
+
+
+def wixevents_samples() -> list[str]:
+    import wixevents
+
+    return wixevents.samples(INVOICE)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from . import tables
 from .effects import descendants, effects_frame
 from .records import Fire, Run
+from .runview import timeline_html
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -126,5 +127,6 @@ class Results(list[Result]):
         return tables.text_table(self.shown, f"{len(self)} fire(s)")
 
     def _repr_html_(self) -> str:
-        return tables.html_table(self.shown, f"{len(self)} fire(s)")
+        """A timeline strip (one block per run, coloured by status) above the compact table."""
+        return timeline_html(self.shown) + tables.html_table(self.shown, f"{len(self)} fire(s)")
 

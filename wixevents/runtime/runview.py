@@ -27,7 +27,7 @@ from typing import Any
 
 from .records import Run
 
-__all__ = ["COLOURS", "TEXT_COLOURS", "depths", "html_runs", "summary", "text_runs"]
+__all__ = ["COLOURS", "TEXT_COLOURS", "depths", "html_runs", "summary", "text_runs", "timeline_html"]
 
 #: Background colour per status; any other status is grey.
 COLOURS = {"ok": "#d4edda", "error": "#f8d7da", "timeout": "#ffe5b4", "out_of_memory": "#f3c4e3",
@@ -214,3 +214,18 @@ def text_runs(runs: Sequence[Run], title: str = "") -> str:
                   if x.origin != "uncaught"]
     lines.append(summary(rows))
     return "\n".join(lines)
+
+
+def timeline_html(runs: Sequence[Run]) -> str:
+    """A strip of one small block per run, in ``seq`` order, coloured by status (cascaded runs thinner).
+
+    Each block's tooltip names the run; a glance shows where in a ``fire_all`` the failures are.
+    """
+    blocks = []
+    for run in sorted(runs, key=lambda r: r.seq):
+        colour = TEXT_COLOURS.get(run.status, "#6c757d") if run.status != "ok" else "#28a745"
+        tip = html.escape(f"#{run.seq} {run.status} {run.handler or run.event} {run.variant or ''}".strip(), quote=True)
+        height = "10px" if run.parent is not None else "16px"
+        blocks.append(f"<span title='{tip}' style='display:inline-block;width:14px;height:{height};margin-right:2px;"
+                      f"background:{colour};border-radius:2px;vertical-align:bottom'></span>")
+    return f"<div class='wixevents-timeline' style='margin:2px 0 4px 0;line-height:0'>{''.join(blocks)}</div>"
