@@ -106,3 +106,52 @@ def test_print_output_of_a_handler_shows_in_the_plain_text_result() -> None:
         print("charging", event.number)
 
     assert "INFO    charging 10001" in repr(site.fire(INVOICE))
+
+
+def test_the_readmes_wix_api_block_runs_as_written_in_a_fresh_namespace() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Wix APIs inside handlers", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    assert namespace["result"].ok
+
+
+def test_loading_a_folder_reads_its_events_py_and_a_folder_without_one_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "events.py").write_text("def wixBilling_onInvoicePaid(event):\n    return 1\n\n"
+                                        "def Orders_beforeInsert(item, context):\n    return item\n", encoding="utf-8")
+    site = Site(clock=FixedClock())
+    report = site.load(tmp_path)
+    assert [h.name for h in report.registered] == ["wixBilling_onInvoicePaid", "Orders_beforeInsert"]
+    assert repr(report).splitlines()[0].endswith(": 1 handler(s), 1 data hook(s)")
+    assert "1 handler(s) and 1 data hook(s)" in repr(site)  # the two messages agree
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(FileNotFoundError, match=r"has no events\.py"):
+        site.load(empty)
+
+
+def test_seeded_contacts_may_use_velos_flat_field_names() -> None:
+    site = Site(clock=FixedClock())
+    site.seed(contacts=[{"_id": "c1", "firstName": "Ana", "lastName": "Silva", "email": "ana@example.com",
+                         "phones": ["+1 555 0100"]}])
+    row = site.contacts().iloc[0]
+    assert (row["_id"], row["firstName"], row["lastName"], row["email"], row["phone"]) == (
+        "c1", "Ana", "Silva", "ana@example.com", "+1 555 0100")
+
+
+def test_emailing_a_contact_the_site_does_not_have_warns_in_the_runs_log() -> None:
+    from wixevents.velo.wix_crm_backend import triggeredEmails
+
+    site = Site(clock=FixedClock())
+
+    @site.handler
+    def wixBilling_onInvoicePaid(event: Any) -> None:
+        triggeredEmails.emailContact("paid", event.customer.contactId)
+
+    run = site.fire(INVOICE).runs[0]
+    assert run.status == "ok" and [line.level for line in run.logs] == ["WARNING"]
+    assert "no contact" in run.logs[0].message and "site.seed(contacts=" in run.logs[0].message
+    site.seed(contacts=[{"_id": wixevents.sample(INVOICE)["customer"]["contactId"], "email": "ana@example.com"}])
+    again = site.fire(INVOICE).runs[0]
+    assert again.logs == () and site.emails()["to"].tolist()[-1] == "ana@example.com"

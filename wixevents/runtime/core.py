@@ -208,7 +208,9 @@ class SiteCore:
 
     def __repr__(self) -> str:
         sources = ", ".join(self.registry.sources()) or "no sources"
-        return (f"<Site {self.mode}: {len(self.registry)} handler(s) from {sources}; "
+        hooks = len(self.registry.hooks)
+        counted = f"{len(self.registry)} handler(s)" + (f" and {hooks} data hook(s)" if hooks else "")
+        return (f"<Site {self.mode}: {counted} from {sources}; "
                 f"{len(self.history.fires)} fire(s), {len(self.history)} run(s)>")
 
 
