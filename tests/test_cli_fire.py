@@ -128,3 +128,13 @@ def test_fire_says_why_a_javascript_file_cannot_load(tmp_path: Path, capsys: pyt
     path.write_text("import axios from 'axios';\nexport function wixBilling_onInvoicePaid(event) {}\n")
     assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(path)]) == 2
     assert "events.js:1: error: cannot import 'axios'" in capsys.readouterr().err
+
+
+def test_rows_that_ran_nothing_are_explained_with_command_options_not_python_calls(
+        handlers: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fire", "wixBookingsV2_onBookingCanceled", "--handlers", str(handlers)]) == 1
+    out = capsys.readouterr().out
+    assert "--handlers" in out and "@site.handler" not in out and "site.load(" not in out
+    assert main(["fire", "wixBilling_onInvoicePaid", "--handlers", str(handlers), "--mode", "preview"]) == 0
+    out = capsys.readouterr().out
+    assert "--mode published" in out and "site.test(" not in out and "site.mode" not in out

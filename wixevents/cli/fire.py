@@ -21,10 +21,12 @@ import argparse
 import json
 import sys
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import WixEventsError
 from ..events.stubs import stub
+from ..runtime.records import Run
 from ..runtime.result import Result
 from ..runtime.runner import DEFAULT_TIMEOUT
 from ..site import Site
@@ -72,8 +74,21 @@ def cmd_fire(args: argparse.Namespace) -> int:
         for problem in (p for p in report.problems if p.name not in report.lookalikes):
             print(f"warning: {problem}", file=sys.stderr)
         result = site.fire(args.name, args.sample, payload=payload, set=parse_sets(args.set))
+        result.runs[:] = [_cli_note(run, args.handlers.name) for run in result.runs]
         print(_json(result) if args.format == "json" else _table(result))
         return 0 if result.ok else 1
+
+
+def _cli_note(run: Run, handlers: str) -> Run:
+    """A row that ran nothing, explained with this command's options rather than Python calls."""
+    if run.status == "no_handler":
+        return replace(run, note=f"No handler is registered for {run.event}: {handlers} does not define it. Add "
+                                 f"def {run.event}(event): ... (or export function {run.event} in an events.js) "
+                                 "and pass that file with --handlers.")
+    if run.status == "not_triggered_in_preview":
+        return replace(run, note="Backend events do not fire in preview on Wix, only on the published site: "
+                                 "run the command again without --mode preview (or with --mode published).")
+    return run
 
 
 def _table(result: Result) -> str:
