@@ -155,3 +155,18 @@ def test_emailing_a_contact_the_site_does_not_have_warns_in_the_runs_log() -> No
     site.seed(contacts=[{"_id": wixevents.sample(INVOICE)["customer"]["contactId"], "email": "ana@example.com"}])
     again = site.fire(INVOICE).runs[0]
     assert again.logs == () and site.emails()["to"].tolist()[-1] == "ana@example.com"
+
+
+def test_result_logs_reads_like_run_logs_and_called_gives_the_dataframe() -> None:
+    site = Site(clock=FixedClock())
+
+    @site.handler
+    def wixBilling_onInvoicePaid(event: Any) -> None:
+        print("first")
+        print("second")
+
+    result = site.fire(INVOICE)
+    assert tuple(result.logs) == result.runs[0].logs and result.logs[1].message == "second"
+    assert list(result.logs()["message"]) == ["first", "second"]
+    every = site.fire_all(INVOICE)
+    assert len(every.logs) == 2 * len(wixevents.samples(INVOICE)) == len(every.logs())

@@ -4,8 +4,9 @@ A :class:`Result` holds the :class:`~wixevents.runtime.records.Fire` (payload, v
 event ID) and its :class:`~wixevents.runtime.records.Run` rows, shows itself as a compact
 coloured table in a notebook and as text in a terminal, and answers the usual
 questions: ``ok`` (no row failed), ``value`` (the return value when exactly one
-handler ran), ``logs()``, ``effects`` (what the handlers did through the simulated
-Wix APIs, including the runs they caused: data hooks and cascaded data events).
+handler ran), ``logs`` (the log lines, like ``run.logs``; ``logs()`` is the
+DataFrame), ``effects`` (what the handlers did through the simulated Wix APIs,
+including the runs they caused: data hooks and cascaded data events).
 ``fire_all`` and ``fire_many`` return :class:`Results`, a list of them with one
 combined table.
 """
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import tables
 from .effects import descendants, effects_frame
-from .records import Fire, Run
+from .records import Fire, LogLine, Run
 from .runview import timeline_html
 
 if TYPE_CHECKING:
@@ -28,7 +29,27 @@ else:
 if TYPE_CHECKING:
     from .history import History
 
-__all__ = ["Result", "Results"]
+__all__ = ["Logs", "Result", "Results"]
+
+
+class Logs(tuple[LogLine, ...]):
+    """The log lines of some runs, in run order: a tuple like ``run.logs``, and called, their DataFrame.
+
+    ``result.logs`` reads like ``run.logs`` (``for line in result.logs``,
+    ``result.logs[0].message``); ``result.logs()`` is the table
+    (:func:`~wixevents.runtime.tables.logs_frame`: seq, handler, source, level,
+    message, time, origin), as ``site.logs()`` and ``site.history.logs()`` are.
+    """
+
+    _runs: list[Run]
+
+    def __new__(cls, runs: list[Run]) -> Logs:
+        made = super().__new__(cls, [line for run in runs for line in run.logs])
+        made._runs = runs
+        return made
+
+    def __call__(self) -> pd.DataFrame:
+        return tables.logs_frame(self._runs)
 
 
 class Result:
@@ -74,8 +95,10 @@ class Result:
     def to_frame(self) -> pd.DataFrame:
         return tables.runs_frame(self.runs)
 
-    def logs(self) -> pd.DataFrame:
-        return tables.logs_frame(self.runs)
+    @property
+    def logs(self) -> Logs:
+        """The log lines of these runs, like ``run.logs``; call it, ``result.logs()``, for the DataFrame."""
+        return Logs(self.runs)
 
     def _title(self) -> str:
         variant = f" sample {self.fire.variant!r}" if self.fire.variant else " payload"
@@ -114,8 +137,10 @@ class Results(list[Result]):
     def to_frame(self) -> pd.DataFrame:
         return tables.runs_frame(self.runs)
 
-    def logs(self) -> pd.DataFrame:
-        return tables.logs_frame(self.runs)
+    @property
+    def logs(self) -> Logs:
+        """The log lines of every fire, like ``run.logs``; ``results.logs()`` is the DataFrame."""
+        return Logs(self.runs)
 
     @property
     def shown(self) -> list[Run]:
