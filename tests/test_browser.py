@@ -191,6 +191,7 @@ def a_message_sits_by_its_button(page: Any) -> None:
     bench = page.locator(".wixevents-workbench").first
     search = bench.locator(".widget-text input").first
     search.fill("no such event at all")
+    bench.get_by_text("no event matches", exact=False).first.wait_for(timeout=STEP_MS)  # the kernel has it
     fire = bench.locator("button", has_text=re.compile(r"^\s*Fire\s*$")).first
     fire.click()
     message = bench.locator(".wixevents-message", has_text="no event is picked")
