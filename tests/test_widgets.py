@@ -171,11 +171,12 @@ def test_a_message_sits_right_under_the_buttons_and_goes_away_on_the_next_action
     assert bench.tabs.selected_index == 3 and "wixBilling_onInvoicePaid: sample" in bench.panel.last.value
 
 
-def test_the_history_is_folded_and_newest_first(site: wixevents.Site) -> None:
+def test_the_history_has_its_own_tab_newest_first(site: wixevents.Site) -> None:
     bench = Workbench(site, INVOICE)
     bench.panel.fire_all_button.click()
     shown = bench.panel.history.value
-    assert shown.startswith("<details><summary><b>History: 7 run(s), newest first")
+    assert shown.startswith("<div><b>History: 7 run(s), newest first")
+    assert bench.tabs.children[bench.tabs.titles.index("History")] is bench.panel.history
     order = [shown.index(f">{seq}</span>") for seq in (7, 1)]
     assert order == sorted(order)  # run 7 comes before run 1
 
