@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as W
 
+from ..._frames import frame_html
 from ...events.catalog import catalog
 from ..explore import event_choices
 
@@ -72,5 +73,5 @@ class EventPicker:
     def _on_pick(self, change: Any) -> None:
         name = self.name
         self.info.value = event_html(name) if name else ""
-        self.fields.value = catalog[name].fields().to_html(index=False, border=0) if name else ""
+        self.fields.value = (frame_html(catalog[name].fields()) or "") if name else ""
 
