@@ -7,6 +7,14 @@ downloads a browser: without ``/usr/bin/chromium`` it skips and says how to
 install one (``apt-get install chromium``). Every wait is bounded; the server is
 stopped in ``finally``; on failure a screenshot and the server log are saved in
 ``test-artifacts/``.
+
+On every run it also checks the Workbench as an attendee meets it at 1400×1000:
+nothing scrolls sideways, Fire's result starts on the first screen, a message
+appears right under the button that caused it and goes away on the next
+action, the handler stub lands in a selected cell right below, and the console
+has no warning about wixevents. It saves ``workbench.png``, ``run-table.png``,
+``browser-measurements.json`` (the Workbench's size, the widest run table) and
+the console log in ``test-artifacts/``.
 """
 
 from __future__ import annotations
@@ -36,6 +44,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 SERVER_START_S = 90
 RUN_ALL_S = 120
 STEP_MS = 30_000
+VIEWPORT = {"width": 1400, "height": 1000}
+#: Console lines that would tell an attendee something of ours is wrong.
+OURS = re.compile(r"wixevents|cmView", re.IGNORECASE)
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -126,25 +137,76 @@ def run_all_cells(page: Any, appears: str) -> None:
         timeout=RUN_ALL_S * 1000)
 
 
-def use_the_workbench(page: Any) -> None:
-    """Search for an event, pick it from the dropdown, click Fire, and find its row in the last-fire table."""
+def bench_box(page: Any) -> dict[str, float]:
+    """The Workbench's size and whether anything in its cell scrolls sideways."""
+    box: dict[str, float] = page.evaluate(
+        """() => { const bench = document.querySelector('.wixevents-workbench');
+                   const cell = bench.closest('.jp-Cell'), out = bench.closest('.jp-OutputArea');
+                   const scroller = bench.closest('.jp-WindowedPanel-outer') || document.scrollingElement;
+                   const over = [bench, out, scroller, ...bench.querySelectorAll('*')].filter(
+                       e => e && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'hidden'
+                            && e.clientWidth > 0);
+                   return {height: bench.getBoundingClientRect().height, width: bench.getBoundingClientRect().width,
+                           cellWidth: cell.getBoundingClientRect().width, sideways: over.length} }""")
+    return box
+
+
+def widest_run_table(page: Any) -> dict[str, Any]:
+    """The widest run table on the page: its width in pixels, whether it fits its output, its first words."""
+    widest: dict[str, Any] = page.evaluate(
+        """() => [...document.querySelectorAll('div.wixevents-runs')].map(d => ({
+                   width: d.querySelector('table') ? d.querySelector('table').getBoundingClientRect().width : 0,
+                   fits: d.scrollWidth <= d.clientWidth + 1, text: d.innerText.slice(0, 60)}))
+                 .reduce((a, b) => (b.width > a.width ? b : a), {width: 0, fits: true, text: ''})""")
+    return widest
+
+
+def use_the_workbench(page: Any, measured: dict[str, Any]) -> None:
+    """Search for an event, pick it, click Fire: the result shows right under the buttons, on the first screen."""
     bench = page.locator(".wixevents-workbench").first
     bench.wait_for(state="visible", timeout=STEP_MS)
-    bench.scroll_into_view_if_needed()
+    bench.evaluate("bench => bench.scrollIntoView({block: 'start'})")
+    measured["workbench"] = bench_box(page)
+    assert measured["workbench"]["sideways"] == 0, measured
     bench.locator(".widget-text input").first.fill("submission created")
     picker = bench.locator(".widget-dropdown select").first
     name = "wixForms_onSubmissionCreated"
     find = """([select, name]) => [...select.options].findIndex(o => o.textContent.endsWith(name))"""
     page.wait_for_function(f"a => ({find})(a) >= 0", arg=[picker.element_handle(), name], timeout=STEP_MS)
-    picker.select_option(index=picker.evaluate(f"(select, name) => ({find})([select, name])", name))
+    label = picker.evaluate("(select, name) => [...select.options].find(o => o.textContent.endsWith(name))"
+                            ".textContent", name)
+    picker.select_option(label=label)
     bench.get_by_text("Runs when a submission is created", exact=False).first.wait_for(timeout=STEP_MS)
+    bench.evaluate("bench => bench.scrollIntoView({block: 'start'})")
     bench.locator("button", has_text=re.compile(r"^\s*Fire\s*$")).first.click()
-    last = bench.locator("table.wixevents", has_text="wixForms_onSubmissionCreated: sample 'default' fired")
-    last.first.wait_for(timeout=STEP_MS)
-    row = last.first.locator("tbody tr").first
-    cells = row.locator("td").all_inner_texts()
-    assert cells[2] == "wixForms_onSubmissionCreated" and cells[3] == "notebook", cells
-    assert cells[4] == "default" and cells[5] == "ok", cells
+    last = bench.locator(".wixevents-runs", has_text="wixForms_onSubmissionCreated: sample 'default' fired")
+    last.first.wait_for(state="visible", timeout=STEP_MS)
+    cells = last.first.locator("tbody tr").first.locator("td").all_inner_texts()
+    assert cells[0] == "ok" and cells[2] == "wixForms_onSubmissionCreated" and cells[3] == "default", cells
+    top = last.first.evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < VIEWPORT["height"] - 60, f"the result starts at {top} px, below the first screen"
+    measured["workbench_after_fire"] = bench_box(page)
+    assert measured["workbench_after_fire"]["sideways"] == 0, measured
+
+
+def a_message_sits_by_its_button(page: Any) -> None:
+    """A search that matches nothing, then Fire: the message appears right under the button, and goes on success."""
+    bench = page.locator(".wixevents-workbench").first
+    search = bench.locator(".widget-text input").first
+    search.fill("no such event at all")
+    bench.get_by_text("no event matches", exact=False).first.wait_for(timeout=STEP_MS)  # the kernel has it
+    fire = bench.locator("button", has_text=re.compile(r"^\s*Fire\s*$")).first
+    fire.click()
+    message = bench.locator(".wixevents-message", has_text="no event is picked")
+    message.first.wait_for(state="visible", timeout=STEP_MS)
+    gap = message.first.evaluate("e => e.getBoundingClientRect().top") - fire.evaluate(
+        "e => e.getBoundingClientRect().bottom")
+    assert 0 <= gap < 40, f"the message is {gap} px below the Fire button"
+    search.fill("submission created")
+    fire.click()
+    page.wait_for_function(
+        "() => !document.querySelector('.wixevents-message').innerText.includes('no event is picked')",
+        timeout=STEP_MS)
 
 
 def insert_a_stub(page: Any) -> None:
@@ -157,6 +219,8 @@ def insert_a_stub(page: Any) -> None:
                            timeout=STEP_MS)
     below = bench_cell.locator("xpath=following-sibling::div[1]")
     assert "jp-CodeCell" in (below.get_attribute("class") or "")
+    page.wait_for_function("cell => cell.classList.contains('jp-mod-selected')", arg=below.element_handle(),
+                           timeout=STEP_MS)
     page.wait_for_function("cell => cell.innerText.includes('def wixForms_onSubmissionCreated(event):')",
                            arg=below.element_handle(timeout=STEP_MS), timeout=STEP_MS)
     text = below.locator(".cm-content").inner_text()
@@ -169,9 +233,12 @@ def test_quickstart_runs_in_jupyterlab(lab: tuple[str, Path], tmp_path: Path) ->
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch_persistent_context(
             str(tmp_path / "chromium-profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 1000})
+            viewport=VIEWPORT)
         page = browser.pages[0] if browser.pages else browser.new_page()
         page.set_default_timeout(STEP_MS)
+        console: list[str] = []
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        measured: dict[str, Any] = {"viewport": VIEWPORT}
         try:
             page.goto(url, timeout=STEP_MS)
             run_all_cells(page, appears=".wixevents-workbench")
@@ -179,10 +246,32 @@ def test_quickstart_runs_in_jupyterlab(lab: tuple[str, Path], tmp_path: Path) ->
                                   ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']")
             assert errors.count() == 0, errors.first.inner_text()
             page.get_by_text("Not yet: the handler returns the ID of the submitted form").first.wait_for()
-            use_the_workbench(page)
+            measured["widest_run_table"] = widest_run_table(page)
+            assert measured["widest_run_table"]["fits"], measured
+            screenshot_a_run_table(page)
+            use_the_workbench(page, measured)
+            a_message_sits_by_its_button(page)
             insert_a_stub(page)
+            page.locator(".wixevents-workbench").first.screenshot(path=str(ARTIFACTS / "workbench.png"))
+            after = widest_run_table(page)
+            assert after["fits"], after
+            if after["width"] > measured["widest_run_table"]["width"]:
+                measured["widest_run_table"] = after
+            ours = [line for line in console if line.split(":", 1)[0] in ("warning", "error") and OURS.search(line)]
+            assert not ours, ours
         except BaseException:
             save_artifacts(page, log, "browser-quickstart")
             raise
         finally:
+            ARTIFACTS.mkdir(exist_ok=True)
+            (ARTIFACTS / "browser-measurements.json").write_text(json.dumps(measured, indent=2), encoding="utf-8")
+            (ARTIFACTS / "browser-console.log").write_text("\n".join(console), encoding="utf-8")
             browser.close()
+
+
+def screenshot_a_run_table(page: Any) -> None:
+    """Save the fire_all table of the quickstart as it looks to an attendee."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    table = page.locator("div.wixevents-runs", has_text="7 fire(s)").first
+    table.scroll_into_view_if_needed()
+    table.screenshot(path=str(ARTIFACTS / "run-table.png"))

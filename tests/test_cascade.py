@@ -88,14 +88,16 @@ def test_a_chain_is_recorded_with_parents_and_shown_as_a_tree(site: Site) -> Non
     assert repr(site.trace(3)) == "\n".join([
         "Cascade of run 1 (fire 1): 4 run(s)",
         "#1 ok wixBilling_onInvoicePaid [fire]",
-        "├─ wix-data.insert('Orders')",
+        "├─ wix-data.insert('Orders', {\"_id\": \"A\"})",
         "│  ├─ #2 ok Orders_beforeInsert [hook]",
         "│  └─ #3 ok wixData_onDataItemCreated [cascade] ◀",
-        "│     └─ wix-data.insert('Audit')",
+        "│     └─ wix-data.insert('Audit', {\"order\": \"A\"})",
         "│        └─ #4 ok wixData_onDataItemCreated [cascade]",
         "└─ wix-data.get('Orders', 'A')"])
     html = site.trace(1)._repr_html_()
-    assert html.count("<ul>") == 5 and "wixData_onDataItemCreated [cascade]" in html
+    assert html.count("<div>") == 7 and "wixData_onDataItemCreated [cascade]" in html
+    assert "<span style='color:#999'>│  └─ </span>" in html  # drawn with connectors
+    assert "wix-data.insert(&#x27;Orders&#x27;, {&quot;_id&quot;: &quot;A&quot;})" in html  # the call and its arguments
     assert list(site.trace(4).to_frame()["seq"]) == [1, 2, 3, 4]
 
 
@@ -225,7 +227,7 @@ def test_a_saved_history_keeps_hook_rows_cascades_and_effects(site: Site, tmp_pa
 
     site.register(Orders_beforeInsert)
     site.fire("wixBilling_onInvoicePaid")
-    loaded = Site.load_history(site.history.save(tmp_path / "runs.jsonl"))
+    loaded = Site(clock=FixedClock()).load_history(site.history.save(tmp_path / "runs.jsonl"))
     assert loaded == site.history
     assert loaded[0].effects[0]["caused"] == [2, 3]
     assert repr(Trace(loaded, 1)) == repr(site.trace(1))

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wixevents
-from wixevents import Delivery, FixedClock, InvalidScenario, Scenario, Site, UnknownScenario
+from wixevents import Delivery, FixedClock, History, InvalidScenario, Scenario, Site, UnknownScenario
 from wixevents.events.lifecycles import BUILT_IN
 from wixevents.runtime.clock import parse_time
 from wixevents.runtime.delivery import WIX_RETRY_SCHEDULE
@@ -347,7 +347,7 @@ def test_attempt_and_delivered_at_survive_saving_and_loading_the_history(tmp_pat
     site.register(lambda event: 1 / 0, name="wixEcom_onOrderCreated")
     site.delivery = Delivery(retries=2)
     site.fire("wixEcom_onOrderCreated")
-    loaded = Site.load_history(site.history.save(tmp_path / "h.jsonl"))
+    loaded = History.load(site.history.save(tmp_path / "h.jsonl"))
     assert [(r.attempt, r.delivered_at) for r in loaded] == [(r.attempt, r.delivered_at) for r in site.history]
     assert list(site.history.to_frame()["attempt"]) == [1, 2, 3]
 

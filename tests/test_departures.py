@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 
 import wixevents
-from wixevents import FixedClock, InvalidPayload, Site
+from wixevents import FixedClock, History, InvalidPayload, Site
 
 CORPUS = ROOT / "tests" / "data" / "departures"
 DEPARTURES = sorted(CORPUS.glob("*.json"))
@@ -77,7 +77,7 @@ def test_a_fire_with_departures_runs_the_handler_and_the_history_keeps_the_warni
     assert result.statuses == ["ok"] and result.value == case["warnings"]
     [row] = site.history.to_frame()["warnings"]
     assert case["warnings"][0] in row
-    assert "warnings" in repr(result)  # the run table shows the column when a run has warnings
+    assert f"! warning {case['warnings'][0]}" in repr(result)  # the run table shows them under the run
 
 
 def test_samples_carry_no_warnings() -> None:
@@ -95,6 +95,6 @@ def test_saved_history_keeps_the_warnings_of_each_run(tmp_path: Path) -> None:
         return event.entity.productPageUrl
 
     assert site.fire(case["event"], payload=case["payload"]).value == "/product-page/speckled-serving-bowl"
-    loaded = Site.load_history(site.history.save(tmp_path / "history.jsonl"))
+    loaded = History.load(site.history.save(tmp_path / "history.jsonl"))
     assert loaded.runs[0].warnings == site.history.runs[0].warnings
     assert sorted(w.split(":")[0] for w in loaded.runs[0].warnings) == sorted(case["warnings"])

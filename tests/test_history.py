@@ -46,7 +46,7 @@ def busy_site(**options: Any) -> Site:
 def test_save_then_load_gives_back_equal_records(tmp_path: Path) -> None:
     site = busy_site()
     path = site.history.save(tmp_path / "history.jsonl")
-    loaded = Site.load_history(path)
+    loaded = Site(clock=FixedClock()).load_history(path)
     assert loaded == site.history
     assert loaded.runs == site.history.runs and loaded.fires == site.history.fires
     pd.testing.assert_frame_equal(loaded.to_frame(), site.history.to_frame())

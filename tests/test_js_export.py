@@ -157,3 +157,29 @@ def test_data_hooks_are_not_exported_to_events_js(engine: JsEngine, tmp_path: Pa
                         filename="data.js").handlers
     with pytest.raises(JsExportError, match=r"belong in data\.js"):
         export_events_js({"notebook": hooks}, tmp_path)
+
+
+def test_export_writes_the_helper_files_the_handlers_import(engine: JsEngine, tmp_path: Path) -> None:
+    backend = tmp_path / "backend"
+    (backend / "lib").mkdir(parents=True)
+    (backend / "lib" / "money.js").write_text("export const cents = (x) => Math.round(x * 100);\n", encoding="utf-8")
+    (backend / "util.js").write_text('import { cents } from "./lib/money.js";\n'
+                                     "export function label(e) { return `${e.number}:${cents(e.totals.total)}`; }\n",
+                                     encoding="utf-8")
+    (backend / "events.js").write_text('import { label } from "./util";\n'
+                                       "export function wixBilling_onInvoicePaid(event) { return label(event); }\n",
+                                       encoding="utf-8")
+    handlers = load_file(engine, backend / "events.js", source="notebook").handlers
+    out = tmp_path / "out"
+    export_events_js({"notebook": handlers}, out)
+    assert (out / "util.js").read_bytes() == (backend / "util.js").read_bytes()
+    assert (out / "lib" / "money.js").read_bytes() == (backend / "lib" / "money.js").read_bytes()
+    again = load_file(engine, out / "events.js", source="exported").handlers
+    assert [h.__name__ for h in again] == ["wixBilling_onInvoicePaid"]
+    export_events_js({"notebook": handlers}, out, overwrite=True)  # same helpers: written again without fuss
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "util.js").write_text("// someone else's util\n", encoding="utf-8")
+    with pytest.raises(FileExists, match=r"util\.js already exist"):
+        export_events_js({"notebook": handlers}, other)
+    assert not (other / "events.js").exists()  # nothing was written

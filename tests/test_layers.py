@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "wixevents"
 #: Lowest first. A module may import its own layer and any lower one; peers of equal rank
 #: (the notebook and the CLI) may not import each other.
 LAYERS: list[tuple[str, int, tuple[str, ...]]] = [
-    ("foundation", 0, ("wixevents.errors", "wixevents._lazy", "wixevents._paths", "wixevents._safe")),
+    ("foundation", 0, ("wixevents.errors", "wixevents._lazy", "wixevents._paths", "wixevents._safe",
+                       "wixevents._frames")),
     ("events", 1, ("wixevents.events",)),
     ("runtime", 2, ("wixevents.runtime",)),
     ("velo", 3, ("wixevents.velo",)),

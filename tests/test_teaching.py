@@ -25,6 +25,6 @@ def test_errors_and_assertions_become_feedback() -> None:
 
     assert "two is not more than three" in repr(check("compares", asserts))
     assert check("no return value means no failed assert", lambda: None)
-    assert list(progress()["done"]) == [False, False, True]
+    assert list(progress().to_frame()["done"]) == [False, False, True]
     check("reads the email", lambda: True)
-    assert progress().set_index("exercise")["done"]["reads the email"]
+    assert progress().to_frame().set_index("exercise")["done"]["reads the email"]

@@ -57,7 +57,7 @@ def test_search_filters_and_marks_deprecated_events(site: wixevents.Site) -> Non
     assert bench.event is None and "no event matches" in bench.picker.count.value
     bench.panel.fire_button.click()
     assert isinstance(bench.errors[-1], ValueError) and "no event is picked" in str(bench.errors[-1])
-    assert "no event is picked" in bench.output.outputs[-1]["text"]
+    assert "no event is picked" in bench.message.value
 
 
 def test_editor_validates_as_you_type_and_resets(site: wixevents.Site) -> None:
@@ -69,7 +69,7 @@ def test_editor_validates_as_you_type_and_resets(site: wixevents.Site) -> None:
     assert "✗ 1 problem(s)" in bench.editor.status.value and "$.status" in bench.editor.status.value
     bench.editor.text.value = "{not json"
     bench.editor.validate_button.click()
-    assert "malformed JSON" in bench.editor.status.value
+    assert "not valid JSON" in bench.editor.status.value and "line 1, column 2" in bench.editor.status.value
     bench.editor.reset_button.click()
     assert not bench.editor.edited and bench.editor.problems.empty and "✓" in bench.editor.status.value
 
@@ -151,3 +151,46 @@ def test_explore_functions_answer_with_dataframes(site: wixevents.Site) -> None:
     assert payload_problems(INVOICE, wixevents.sample(INVOICE)).empty
     assert list(payload_problems(INVOICE, "[]")["path"]) == ["$"]
     assert list(handlers_frame(site, INVOICE)[["order", "source"]].iloc[0]) == [1, "notebook"]
+
+
+def test_a_message_sits_right_under_the_buttons_and_goes_away_on_the_next_action(site: wixevents.Site) -> None:
+    bench = Workbench(site, INVOICE)
+    children = list(bench.children)
+    row = next(i for i, child in enumerate(children) if bench.panel.fire_button in getattr(child, "children", ()))
+    assert bench.stub_button in children[row].children  # type: ignore[attr-defined]  # one row of buttons
+    assert children[row + 1] is bench.message and children[row + 3] is bench.tabs  # the message, then the tabs
+    assert bench.tabs.titles == ("Payload", "Fields", "Handler", "Result", "History")
+    bench.picker.search.value = "no such event at all"
+    bench.panel.fire_button.click()
+    assert "no event is picked" in bench.message.value
+    bench.picker.search.value = ""
+    bench.picker.dropdown.value = INVOICE
+    bench.tabs.selected_index = 0
+    bench.panel.fire_button.click()
+    assert bench.message.value == ""  # the old message is gone after a successful Fire
+    assert bench.tabs.selected_index == 3 and "wixBilling_onInvoicePaid: sample" in bench.panel.last.value
+
+
+def test_the_history_has_its_own_tab_newest_first(site: wixevents.Site) -> None:
+    bench = Workbench(site, INVOICE)
+    bench.panel.fire_all_button.click()
+    shown = bench.panel.history.value
+    assert shown.startswith("<div><b>History: 7 run(s), newest first")
+    assert bench.tabs.children[bench.tabs.titles.index("History")] is bench.panel.history
+    order = [shown.index(f">{seq}</span>") for seq in (7, 1)]
+    assert order == sorted(order)  # run 7 comes before run 1
+
+
+def test_a_json_syntax_error_shows_its_lines_with_a_caret_under_the_spot(site: wixevents.Site) -> None:
+    from wixevents.notebook.widgets.editor import json_error_excerpt
+
+    text = '{\n  "number": "1",\n  "status": "Paid"\n  "currency": "EUR"\n}'
+    excerpt = json_error_excerpt(text)
+    assert excerpt is not None
+    assert excerpt.splitlines() == ["line 4, column 3: Expecting ',' delimiter", '2 │   "number": "1",',
+                                    '3 │   "status": "Paid"', '4 │   "currency": "EUR"',
+                                    "  │   ^ Expecting ',' delimiter", "5 │ }"]
+    assert json_error_excerpt('{"a": 1}') is None
+    bench = Workbench(site, INVOICE)
+    bench.editor.text.value = text
+    assert "not valid JSON" in bench.editor.status.value and "^ Expecting" in bench.editor.status.value

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
     scenarios: pd.DataFrame
 
+from . import _frames
+
 __version__ = "0.1.0"
 __all__ = [
     "Delivery",
@@ -94,3 +96,6 @@ def __getattr__(name: str) -> Any:
 
         return load_ipython_extension
     raise AttributeError(f"module 'wixevents' has no attribute {name!r}")
+
+
+_frames.install()  # in a notebook, the DataFrames wixevents returns show left-aligned and whole

@@ -19,8 +19,18 @@ from . import browse, check, fire  # noqa: F401  (each registers its commands in
 from .commands import COMMANDS
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wixevents")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wixevents", description="Explore and fire Wix backend events.")
+    parser.add_argument("--version", action="version", version=f"wixevents {_version()}")
     subs = parser.add_subparsers(dest="command", required=True)
     for name, (help_text, setup, fn) in COMMANDS.items():
         sub = subs.add_parser(name, help=help_text)

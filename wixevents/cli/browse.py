@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..errors import InvalidPayload
 from ..events.catalog import catalog
 from ..events.payloads import validate
 from ..events.samples import sample
@@ -66,6 +67,14 @@ def _sample_setup(p: argparse.ArgumentParser) -> None:
 def cmd_sample(args: argparse.Namespace) -> int:
     payload = sample(args.name, args.variant, overrides=parse_sets(args.set), seed=args.seed)
     print(json.dumps(payload, indent=2, ensure_ascii=False))
+    if args.set:  # an override may break the payload: say so, and exit 1 as `validate` would
+        try:
+            event = validate(args.name, payload)
+        except InvalidPayload as exc:
+            print(f"warning: the printed payload is not valid after --set: {exc}", file=sys.stderr)
+            return 1
+        for warning in event.warnings:  # accepted as Wix's own payloads are; strict validation would reject it
+            print(f"warning: {warning} (accepted; `wixevents validate --strict` rejects it)", file=sys.stderr)
     return 0
 
 

@@ -24,13 +24,14 @@ import math
 import sys
 import traceback
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 from .._safe import safe_str
 from ..errors import WixEventsError
 from ..events.stubs import stub
 from ..runtime.delivery import MODES, Delivery
-from ..runtime.records import json_default, jsonable
+from ..runtime.records import Run, json_default, jsonable
 from ..runtime.result import Result
 from ..runtime.runner import DEFAULT_TIMEOUT
 from ..site import Site
@@ -143,6 +144,7 @@ def _fire(args: argparse.Namespace) -> int:
             print(f"warning: {problem}", file=sys.stderr)
         site.delivery = Delivery.named(args.delivery, seed=args.seed)
         result = site.fire(args.name, args.sample, payload=payload, set=parse_sets(args.set))
+        result.runs[:] = [_cli_note(run, args.handlers.name) for run in result.runs]
         print(_printable(_json(result) if args.format == "json" else _table(result)))
         idempotent = True
         if args.delivery == "duplicates" and payload is None:
@@ -158,12 +160,22 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def _cli_note(run: Run, handlers: str) -> Run:
+    """A row that ran nothing, explained with this command's options rather than Python calls."""
+    if run.status == "no_handler":
+        return replace(run, note=f"No handler is registered for {run.event}: {handlers} does not define it. Add "
+                                 f"def {run.event}(event): ... (or export function {run.event} in an events.js) "
+                                 "and pass that file with --handlers.")
+    if run.status == "not_triggered_in_preview":
+        return replace(run, note="Backend events do not fire in preview on Wix, only on the published site: "
+                                 "run the command again without --mode preview (or with --mode published).")
+    return run
+
+
 def _table(result: Result) -> str:
+    """The compact table (each run's log lines under its row), then each failed run's traceback or stack."""
     lines = [repr(result)]
     for run in result:
-        if run.logs:
-            lines.append(f"\nlogs of {run.seq} {run.handler} ({run.source}):")
-            lines += [f"  {line.level:<7} {line.message}" for line in run.logs]
         if run.error and run.error.traceback:
             lines.append(f"\n{run.error.traceback}")
     return "\n".join(lines)

@@ -117,6 +117,12 @@ class EventObject(WixObject):
     def __reduce__(self) -> tuple[Any, ...]:  # pickles (and deep-copies) as a plain WixObject tree
         return (WixObject, (dict(self),))
 
+    def _repr_html_(self) -> str:
+        """A collapsible tree with each field's type and description (see :mod:`wixevents.events.viewer`)."""
+        from .viewer import PayloadView
+
+        return PayloadView(self.event_name, plain(self), [], self.unknown_fields)._repr_html_()
+
 
 def wrap(value: Any) -> Any:
     """A dict or list as its attribute-reading twin; nested values convert when read."""

@@ -54,7 +54,6 @@ _HINTS = {
     "missing": "add the field; wixevents.sample(name) shows a complete payload",
     "datetime_parsing": "write dates like 2024-01-10T11:28:27.000Z",
     "datetime_from_date_parsing": "write dates like 2024-01-10T11:28:27.000Z",
-    "literal_error": "enum values are case-sensitive; Wix also sends values the typings do not list",
 }
 
 
@@ -178,10 +177,22 @@ def problems(exc: ValidationError, data: Any) -> list[Problem]:
         expected = _EXPECTED.get(err["type"]) or err["msg"].replace("Input should be ", "")
         got = "nothing" if err["type"] == "missing" else _got(err.get("input"))
         previous = merged.get(path)
-        if previous and expected not in previous.expected:
-            expected = f"{previous.expected} or {expected}"
-        merged[path] = Problem(path, expected, got, _HINTS.get(err["type"], ""))
+        if previous:  # alternatives of a union, each named once
+            alternatives = previous.expected.split(" or ")
+            alternatives += [alt for alt in expected.split(" or ") if alt not in alternatives]
+            expected = " or ".join(alternatives)
+        merged[path] = Problem(path, expected, got, _hint(err))
     return list(merged.values())
+
+
+def _hint(err: Any) -> str:
+    """The hint for one pydantic error; the case hint only when the value matches a member in another case."""
+    if err["type"] == "literal_error":
+        value, members = err.get("input"), str((err.get("ctx") or {}).get("expected", ""))
+        if isinstance(value, str) and value and f"'{value.lower()}'" in members.lower():
+            return "enum values are case-sensitive"
+        return "use one of the listed values (Wix also sends values the typings do not list: a warning)"
+    return _HINTS.get(err["type"], "")
 
 
 def _got(value: Any) -> str:

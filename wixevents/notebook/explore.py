@@ -13,13 +13,16 @@ methods, so everything the panel shows can also be had in one line of code::
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
+from .._frames import tagged
 from ..errors import InvalidPayload
 from ..events.catalog import catalog
 from ..events.payloads import validate
 from ..events.samples import sample, samples
+from ..events.viewer import PayloadView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,7 +32,7 @@ else:
 if TYPE_CHECKING:
     from ..site import Site
 
-__all__ = ["compare_samples", "event_choices", "event_label", "handlers_frame", "payload_problems"]
+__all__ = ["compare_samples", "event_choices", "event_label", "handlers_frame", "payload_problems", "show_payload"]
 
 CHOICE_COLUMNS = ["name", "module", "kind", "deprecated", "replacement", "label"]
 PROBLEM_COLUMNS = ["path", "expected", "got", "hint", "level"]
@@ -54,7 +57,7 @@ def event_choices(search: str = "") -> pd.DataFrame:
     frame = frame.sort_values(["module", "name"], kind="stable").reset_index(drop=True)
     frame["label"] = [event_label(name) for name in frame["name"]]
     chosen: pd.DataFrame = frame[CHOICE_COLUMNS]
-    return chosen
+    return tagged(chosen, "name")
 
 
 def compare_samples(name: str, variants: list[str] | None = None, *, differences: bool = False) -> pd.DataFrame:
@@ -72,7 +75,7 @@ def compare_samples(name: str, variants: list[str] | None = None, *, differences
     if differences and len(chosen) > 1:
         keys = table.apply(lambda row: len({json.dumps(v, sort_keys=True, default=str) for v in row}) > 1, axis=1)
         table = table[keys]
-    return table
+    return tagged(table)
 
 
 def payload_problems(name: str, payload: Any) -> pd.DataFrame:
@@ -87,7 +90,7 @@ def payload_problems(name: str, payload: Any) -> pd.DataFrame:
         found, level = list(exc.problems), "error"
     rows = [{"path": p.path, "expected": p.expected, "got": p.got, "hint": p.hint, "level": level} for p in found]
     frame: pd.DataFrame = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
-    return frame
+    return tagged(frame, "path")
 
 
 def handlers_frame(site: Site, name: str | None = None) -> pd.DataFrame:
@@ -102,5 +105,22 @@ def handlers_frame(site: Site, name: str | None = None) -> pd.DataFrame:
     frame: pd.DataFrame = pd.DataFrame(records, columns=HANDLER_COLUMNS)
     if name is None:
         without: pd.DataFrame = frame.drop(columns="order")
-        return without
-    return frame
+        return tagged(without, "handler")
+    return tagged(frame, "handler")
+
+
+def show_payload(name: str, payload: Any = "default") -> PayloadView:
+    """A payload of event ``name`` as a collapsible tree with types, descriptions and problems marked.
+
+    ``payload`` is a sample variant name, a dict or JSON text, or a fire's
+    ``Result`` (its payload as fired, invalid or not).
+    """
+    fire = getattr(payload, "fire", None)
+    if fire is not None:
+        payload = fire.payload
+    elif isinstance(payload, str) and payload in samples(name):
+        payload = sample(name, payload)
+    elif isinstance(payload, str):
+        with contextlib.suppress(json.JSONDecodeError):
+            payload = json.loads(payload)
+    return PayloadView(name, payload)

@@ -36,6 +36,7 @@ import re
 import shlex
 from typing import Any
 
+from .. import _frames
 from ..events.catalog import catalog
 from ..site import Site
 from .stub_cell import stub_cell
@@ -53,6 +54,7 @@ def load_ipython_extension(shell: Any) -> None:
                                   "events_js")
     if "site" not in shell.user_ns:
         shell.push({"site": Site.default()})
+    _frames.install(shell)
 
 
 def site_of(shell: Any, name: str = "site") -> Site:

@@ -203,10 +203,27 @@ class SiteCore:
         """The fired payloads of ``name`` flattened to dotted-path columns, one row per fire."""
         return self.history.payloads(name)
 
-    @staticmethod
-    def load_history(path: str | os.PathLike[str]) -> History:
-        """Read a history saved with ``site.history.save(path)``."""
-        return History.load(path)
+    def load_history(self, path: str | os.PathLike[str]) -> History:
+        """Add a history saved with ``site.history.save(path)`` to this site's history; returns what was read.
+
+        The loaded fires and runs keep their numbers; later fires on this site
+        number on from the highest loaded ``seq`` and ``fire``. To read a file
+        without touching a site, use ``History.load(path)``.
+        """
+        loaded = History.load(path)
+        with self._lock:
+            taken = {r.seq for r in self.history.runs}
+            clash = sorted(taken & {r.seq for r in loaded.runs})
+            if clash:
+                raise ValueError(f"{path} holds runs numbered {clash[0]}.. which this site already has; load it "
+                                 "into a fresh Site(), or read it alone with History.load(path)")
+            for fire in loaded.fires:
+                self.history.add_fire(fire)
+            for run in loaded.runs:
+                self.history.add_run(run)
+            self._counter["seq"] = max([self._counter["seq"], *(r.seq for r in loaded.runs)])
+            self._counter["fire"] = max([self._counter["fire"], *(f.fire for f in loaded.fires)])
+        return loaded
 
     def _fresh_copy(self) -> SiteCore:
         """A site with these handlers, mode and timeout, a fixed clock and empty history (rooms copy seeds)."""
@@ -225,7 +242,9 @@ class SiteCore:
 
     def __repr__(self) -> str:
         sources = ", ".join(self.registry.sources()) or "no sources"
-        return (f"<Site {self.mode}: {len(self.registry)} handler(s) from {sources}; "
+        hooks = len(self.registry.hooks)
+        counted = f"{len(self.registry)} handler(s)" + (f" and {hooks} data hook(s)" if hooks else "")
+        return (f"<Site {self.mode}: {counted} from {sources}; "
                 f"{len(self.history.fires)} fire(s), {len(self.history)} run(s)>")
 
 

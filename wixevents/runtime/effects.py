@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._frames import tagged
+
 if TYPE_CHECKING:
     import pandas as pd
 else:
@@ -52,7 +54,7 @@ def effects_frame(effects: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     for column in ("args", "result", "caused"):  # JSON values exactly as recorded
         frame[column] = pd.Series([e.get(column) for e in rows], dtype=object, index=frame.index)
     typed: pd.DataFrame = frame.astype({"seq": "Int64", "call": "int64", "elevated": "bool"})
-    return typed
+    return tagged(typed, "call")
 
 
 def descendants(runs: Iterable[Run], history: History | None) -> list[Run]:

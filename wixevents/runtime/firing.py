@@ -17,10 +17,12 @@ the site can record an ``invalid_payload`` row.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidPayload, Problem
@@ -101,7 +103,19 @@ def snapshot(data: Any) -> Any:
 
 
 def _parse(payload: Any) -> Any:
-    """JSON text becomes data; text that is not JSON stays text (validation reports it)."""
+    """JSON text becomes data; text that is not JSON stays text (validation reports it).
+
+    A :class:`~pathlib.Path` (any ``os.PathLike``), or text that is not JSON and
+    ends in ``.json``, names a file: its contents are the payload.
+    """
+    if isinstance(payload, os.PathLike) or (isinstance(payload, str) and payload.strip().endswith(".json")
+                                            and not payload.lstrip().startswith(("{", "[", '"'))):
+        path = Path(payload.strip() if isinstance(payload, str) else payload)
+        try:
+            payload = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise FileNotFoundError(f"payload= names the file {path}, which does not exist; pass the payload "
+                                    "as a dict, JSON text, or the path of an existing .json file") from None
     if isinstance(payload, (bytes, bytearray)):
         payload = payload.decode("utf-8", errors="replace")
     if isinstance(payload, str):

@@ -43,7 +43,9 @@ class Handler:
 
     @property
     def is_async(self) -> bool:
-        return inspect.iscoroutinefunction(self.fn)
+        """True for ``async def`` and for a JavaScript ``export async function`` (which says so itself)."""
+        declared = getattr(self.fn, "is_async", None)
+        return declared if isinstance(declared, bool) else inspect.iscoroutinefunction(self.fn)
 
     def __repr__(self) -> str:
         kind = "async " if self.is_async else ""

@@ -3,7 +3,7 @@
 ``site.history`` shows as a table in a notebook (``to_frame()`` for the
 DataFrame), iterates over :class:`~wixevents.runtime.records.Run` rows in ``seq`` order,
 and saves to a ``.jsonl`` file: a header line, then one line per fire and per run.
-:meth:`History.load` (also ``Site.load_history``) reads it back into equal records.
+:meth:`History.load` reads it back into equal records; ``site.load_history(path)`` adds them to a site.
 
 Saving writes a temporary file beside the target and renames it over the target
 in one step, so a crash never leaves half a file; an existing file is only

@@ -110,6 +110,8 @@ def write(target: Path, fires: Iterable[Fire], runs: Iterable[Run], *, overwrite
     """Stream the history to a temporary file beside ``target``, then publish it in one step."""
     if target.exists() and not overwrite:
         raise FileExists(f"{target} exists; pass overwrite=True to replace it, or choose another name.")
+    if not (target.parent if str(target.parent) else Path(".")).is_dir():
+        raise FileNotFoundError(f"cannot save the history to {target}: the folder {target.parent} does not exist")
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
         os.chmod(temp, 0o666 & ~_umask())

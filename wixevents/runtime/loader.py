@@ -1,6 +1,7 @@
 """Load every handler of a Python file or module, the way Wix reads ``events.js``.
 
-``site.load("backend/events.py")`` runs the file and registers each function it
+``site.load("backend/events.py")`` (or ``site.load("backend")``, which reads the
+folder's ``events.py``) runs the file and registers each function it
 defines whose name is a catalog handler name or a data hook name
 (``Orders_beforeInsert``, as ``backend/data.js`` exports them). The report also
 lists what was not registered and why:
@@ -76,7 +77,9 @@ class LoadReport:
     problems: list[LoadProblem] = field(default_factory=list)
 
     def __repr__(self) -> str:
-        lines = [f"Loaded {self.origin} as source {self.source!r}: {len(self.registered)} handler(s)"]
+        hooks = sum(isinstance(h, DataHook) for h in self.registered)
+        counted = f"{len(self.registered) - hooks} handler(s)" + (f", {hooks} data hook(s)" if hooks else "")
+        lines = [f"Loaded {self.origin} as source {self.source!r}: {counted}"]
         lines += [f"  + {h.name}" for h in self.registered]
         for name, close in self.lookalikes.items():
             hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -112,6 +115,11 @@ def load(registry: Registry, target: str | Path | ModuleType, source: str | None
 
 def _import(target: str | Path) -> ModuleType:
     path = Path(target)
+    if path.is_dir():  # a backend folder: its events.py, as Wix reads backend/events.js
+        if not (path / "events.py").is_file():
+            raise FileNotFoundError(f"the folder {str(target)!r} has no events.py; pass the path of the Python "
+                                    "file that defines the handlers (an events.js loads with site.load_js)")
+        path = path / "events.py"
     if path.suffix != ".py" and not path.is_file():
         return importlib.import_module(str(target))
     if not path.is_file():

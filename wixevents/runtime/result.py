@@ -4,8 +4,9 @@ A :class:`Result` holds the :class:`~wixevents.runtime.records.Fire` (payload, v
 event ID) and its :class:`~wixevents.runtime.records.Run` rows, shows itself as a compact
 coloured table in a notebook and as text in a terminal, and answers the usual
 questions: ``ok`` (no row failed), ``value`` (the return value when exactly one
-handler ran), ``logs()``, ``effects`` (what the handlers did through the simulated
-Wix APIs, including the runs they caused: data hooks and cascaded data events).
+handler ran), ``logs`` (the log lines, like ``run.logs``; ``logs()`` is the
+DataFrame), ``effects`` (what the handlers did through the simulated Wix APIs,
+including the runs they caused: data hooks and cascaded data events).
 ``fire_all`` and ``fire_many`` return :class:`Results`, a list of them with one
 combined table.
 """
@@ -13,12 +14,12 @@ combined table.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html import escape as _escape
 from typing import TYPE_CHECKING, Any
 
 from . import tables
 from .effects import descendants, effects_frame
-from .records import Fire, Run
+from .records import Fire, LogLine, Run
+from .runview import timeline_html
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,7 +29,27 @@ else:
 if TYPE_CHECKING:
     from .history import History
 
-__all__ = ["Result", "Results"]
+__all__ = ["Logs", "Result", "Results"]
+
+
+class Logs(tuple[LogLine, ...]):
+    """The log lines of some runs, in run order: a tuple like ``run.logs``, and called, their DataFrame.
+
+    ``result.logs`` reads like ``run.logs`` (``for line in result.logs``,
+    ``result.logs[0].message``); ``result.logs()`` is the table
+    (:func:`~wixevents.runtime.tables.logs_frame`: seq, handler, source, level,
+    message, time, origin), as ``site.logs()`` and ``site.history.logs()`` are.
+    """
+
+    _runs: list[Run]
+
+    def __new__(cls, runs: list[Run]) -> Logs:
+        made = super().__new__(cls, [line for run in runs for line in run.logs])
+        made._runs = runs
+        return made
+
+    def __call__(self) -> pd.DataFrame:
+        return tables.logs_frame(self._runs)
 
 
 class Result:
@@ -74,27 +95,26 @@ class Result:
     def to_frame(self) -> pd.DataFrame:
         return tables.runs_frame(self.runs)
 
-    def logs(self) -> pd.DataFrame:
-        return tables.logs_frame(self.runs)
+    @property
+    def logs(self) -> Logs:
+        """The log lines of these runs, like ``run.logs``; call it, ``result.logs()``, for the DataFrame."""
+        return Logs(self.runs)
 
     def _title(self) -> str:
         variant = f" sample {self.fire.variant!r}" if self.fire.variant else " payload"
         verb = "tested" if self.fire.trigger == "test" else "fired"
         return f"{self.fire.event}{variant} {verb} (fire {self.fire.fire})"
 
+    @property
+    def shown(self) -> list[Run]:
+        """The runs a display shows: these runs and the ones they caused (hooks, cascaded events)."""
+        return descendants(self.runs, self._history)
+
     def __repr__(self) -> str:
-        text = tables.text_table(self.runs, self._title())
-        details = [f"[{r.seq} {r.status}] {r.error.message if r.error else r.note}" for r in self.runs
-                   if r.handler is None and (r.error or r.note)]
-        return "\n".join([text, *details])
+        return tables.text_table(self.shown, self._title())
 
     def _repr_html_(self) -> str:
-        table = tables.html_table(self.runs, self._title())
-        notes = "".join(f"<pre>{_escape(r.error.message if r.error else r.note or '')}</pre>" for r in self.runs
-                        if r.handler is None and (r.error or r.note))
-        logs = "".join(f"<pre>[{r.seq} {_escape(r.handler or '')}] {_escape(x.level)} {_escape(x.message)}</pre>"
-                       for r in self.runs for x in r.logs)
-        return table + notes + (f"<details><summary>logs</summary>{logs}</details>" if logs else "")
+        return tables.html_table(self.shown, self._title())
 
 
 class Results(list[Result]):
@@ -117,12 +137,21 @@ class Results(list[Result]):
     def to_frame(self) -> pd.DataFrame:
         return tables.runs_frame(self.runs)
 
-    def logs(self) -> pd.DataFrame:
-        return tables.logs_frame(self.runs)
+    @property
+    def logs(self) -> Logs:
+        """The log lines of every fire, like ``run.logs``; ``results.logs()`` is the DataFrame."""
+        return Logs(self.runs)
+
+    @property
+    def shown(self) -> list[Run]:
+        """The runs a display shows: every fire's runs and the runs they caused."""
+        found = {r.seq: r for result in self for r in result.shown}
+        return [found[seq] for seq in sorted(found)]
 
     def __repr__(self) -> str:
-        return tables.text_table(self.runs, f"{len(self)} fire(s)")
+        return tables.text_table(self.shown, f"{len(self)} fire(s)")
 
     def _repr_html_(self) -> str:
-        return tables.html_table(self.runs, f"{len(self)} fire(s)")
+        """A timeline strip (one block per run, coloured by status) above the compact table."""
+        return timeline_html(self.shown) + tables.html_table(self.shown, f"{len(self)} fire(s)")
 

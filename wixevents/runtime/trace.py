@@ -18,6 +18,7 @@ directly with ``site.fire`` follow its calls. Run ``seq`` itself is marked ``◀
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,7 @@ else:
 
 __all__ = ["Trace"]
 
-Node = tuple[str, str, list[Any]]  # (text, CSS style in HTML, children)
+Node = tuple[str, str, list[Any]]  # (text, the run's status or "call"/"error" for an API call, children)
 
 
 class Trace:
@@ -64,6 +65,8 @@ class Trace:
 
     def _node(self, run: Run) -> Node:
         label = f"#{run.seq} {run.status} {run.handler or run.event} [{run.trigger}]"
+        if run.duration_ms:
+            label += f" {run.duration_ms:.1f} ms"
         if run.error is not None:
             label += f" {run.error}"
         label += " ◀" if run.seq == self.seq else ""
@@ -72,36 +75,51 @@ class Trace:
         for effect in sorted(run.effects, key=lambda e: int(e.get("call") or 0)):
             caused = [self._by_seq[s] for s in effect.get("caused") or () if s in self._by_seq]
             placed.update(r.seq for r in caused)
-            children.append((_effect_label(effect), "color:#b21f2d" if effect.get("error") else "", [
+            children.append((_effect_label(effect), "error" if effect.get("error") else "call", [
                 self._node(r) for r in caused]))
         children += [self._node(r) for r in self._children.get(run.seq, ()) if r.seq not in placed]
-        return (label, f"background:{tables.COLOURS.get(run.status, '#eeeeee')};padding:0 4px", children)
+        return (label, run.status, children)
 
-    def __repr__(self) -> str:
-        lines = [f"Cascade of run {self.root.seq} (fire {self.root.fire}): {len(self.runs)} run(s)"]
+    def _lines(self) -> list[tuple[str, Node]]:
+        """(connector prefix, node) per line, from the root down, as the text form draws them."""
+        lines: list[tuple[str, Node]] = []
 
         def draw(node: Node, prefix: str, last: bool, top: bool) -> None:
-            lines.append(node[0] if top else f"{prefix}{'└─ ' if last else '├─ '}{node[0]}")
+            lines.append(("" if top else f"{prefix}{'└─ ' if last else '├─ '}", node))
             inner = "" if top else prefix + ("   " if last else "│  ")
             for i, child in enumerate(node[2]):
                 draw(child, inner, i == len(node[2]) - 1, False)
 
         draw(self._node(self.root), "", True, True)
-        return "\n".join(lines)
+        return lines
+
+    def _title(self) -> str:
+        return f"Cascade of run {self.root.seq} (fire {self.root.fire}): {len(self.runs)} run(s)"
+
+    def __repr__(self) -> str:
+        return "\n".join([self._title(), *(prefix + node[0] for prefix, node in self._lines())])
 
     def _repr_html_(self) -> str:
-        def item(node: Node) -> str:
-            text = f"<span style='{node[1]}'>{html.escape(node[0])}</span>"
-            inner = "".join(item(c) for c in node[2])
-            return f"<li>{text}{f'<ul>{inner}</ul>' if inner else ''}</li>"
-
-        title = html.escape(f"Cascade of run {self.root.seq} (fire {self.root.fire}): {len(self.runs)} run(s)")
-        return f"<div class='wixevents-trace'><b>{title}</b><ul>{item(self._node(self.root))}</ul></div>"
+        """The same tree with its connectors, each run's status coloured, each Wix API call in grey."""
+        rows = []
+        for prefix, (label, kind, _) in self._lines():
+            if kind in ("call", "error"):
+                style = "color:#b21f2d" if kind == "error" else "color:#555"
+            else:
+                style = (f"background:{tables.COLOURS.get(kind, '#eeeeee')};padding:0 4px;border-radius:3px;"
+                         f"{'font-weight:600' if label.endswith('◀') else ''}")
+            rows.append(f"<div><span style='color:#999'>{html.escape(prefix)}</span>"
+                        f"<span style='{style}'>{html.escape(label)}</span></div>")
+        return (f"<div class='wixevents-trace' style='font-family:var(--jp-code-font-family,monospace);"
+                f"font-size:12px;white-space:pre;text-align:left'><b>{html.escape(self._title())}</b>"
+                f"{''.join(rows)}</div>")
 
 
 def _effect_label(effect: Mapping[str, Any]) -> str:
+    """``module.function(args)``: text and numbers as Python literals, objects as short JSON."""
     args = effect.get("args") or {}
-    shown = [repr(_cut(v)) for v in args.values() if isinstance(v, (str, int, float))][:2]
+    shown = [repr(_cut(v)) if isinstance(v, (str, int, float)) else _cut(json.dumps(v, default=str))
+             for v in args.values() if v is not None and v != {} and not isinstance(v, bool)][:3]
     label = f"{effect.get('module')}.{effect.get('function')}({', '.join(shown)})"
     if effect.get("elevated"):
         label += " elevated"

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._frames import tagged
 from .items import SYSTEM
 
 if TYPE_CHECKING:
@@ -53,14 +54,14 @@ def _frame(rows: Iterable[Mapping[str, Any]], columns: list[str], ints: Iterable
     for column in ints:
         frame[column] = frame[column].astype("Int64")
     found_frame: pd.DataFrame = frame
-    return found_frame
+    return tagged(found_frame, columns[0])
 
 
 def collection_frame(items: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     found = list(items)
     columns = list(SYSTEM) + [k for k in dict.fromkeys(k for i in found for k in i) if k not in SYSTEM]
     frame: pd.DataFrame = pd.DataFrame(found, columns=columns) if found else pd.DataFrame(columns=columns)
-    return frame
+    return tagged(frame, "_id")
 
 
 def contacts_frame(contacts: Iterable[Mapping[str, Any]]) -> pd.DataFrame:

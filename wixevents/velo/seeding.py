@@ -7,6 +7,11 @@ path of a ``.json`` file holding one. ``site.seed(data)`` also takes one mapping
 (or JSON text, or a path) with the keys ``collections`` (name -> items),
 ``contacts``, ``members`` and ``secrets``.
 
+A contact may be given in the shape Wix stores (``info.name.first``,
+``info.emails``...) or with Velo's flat names (``firstName``, ``lastName``,
+``email``, ``phone``, ``emails``, ``phones``, ``labelKeys``), which are moved
+into ``info``; its ``primaryInfo`` is derived as ``createContact`` does.
+
 Seeded items get the system fields they lack (an ``_id`` from the site's ID
 generator, ``_owner``, dates from the site clock) once, when seeded; seeding
 runs no data hooks, fires no data events and records no effects: it is the
@@ -23,6 +28,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import crm
 from .items import SYSTEM, check_collection, check_item, normalise, stamp_new
 
 if TYPE_CHECKING:
@@ -75,6 +81,31 @@ def _seeded(site: VeloSite, given: dict[str, Any]) -> dict[str, Any]:
     return {**stamp_new(site, given), **{k: given[k] for k in SYSTEM if given.get(k) is not None}}
 
 
+#: Velo's flat contact fields (``createContact``'s ``contactInfo``), as accepted by ``seed(contacts=...)``.
+FLAT_CONTACT = ("firstName", "lastName", "email", "phone", "emails", "phones", "labelKeys", "company", "jobTitle")
+
+
+def _contact(item: dict[str, Any]) -> dict[str, Any]:
+    """A contact given with Velo's flat names (``firstName``, ``email``...) in the stored ``info`` shape."""
+    flat = [key for key in FLAT_CONTACT if key in item]
+    if "info" in item or not flat:
+        return item
+    rest = {k: v for k, v in item.items() if k not in FLAT_CONTACT}
+    info: dict[str, Any] = {}
+    if item.get("firstName") or item.get("lastName"):
+        info["name"] = {k: item[f] for k, f in (("first", "firstName"), ("last", "lastName")) if item.get(f)}
+    for kind, single, field in (("emails", "email", "email"), ("phones", "phone", "phone")):
+        entries = [e if isinstance(e, Mapping) else {field: e} for e in item.get(kind) or []]
+        if item.get(single):
+            entries.insert(0, {field: item[single], "primary": True})
+        if entries:
+            info[kind] = entries
+    for key in ("labelKeys", "company", "jobTitle"):
+        if item.get(key):
+            info[key] = item[key]
+    return {**rest, "info": info}
+
+
 def seed(site: VeloSite, data: Any = None, *, collections: Mapping[str, Any] | None = None, contacts: Any = None,
          members: Any = None, secrets: Mapping[str, str] | None = None) -> None:
     """Seed collections, contacts, members and secrets (see the module docstring)."""
@@ -86,8 +117,12 @@ def seed(site: VeloSite, data: Any = None, *, collections: Mapping[str, Any] | N
                             ("members", given.get("members")), ("members", members)):
             if value is None:
                 continue
+            given_items = [_contact(item) if kind == "contacts" else item for item in records(value)]
             found = [{"_id": site.ids(), **normalise(item)} if not item.get("_id") else normalise(item)
-                     for item in records(value)]
+                     for item in given_items]
+            if kind == "contacts":
+                found = [crm.refresh(site, item, now=item.get("_updatedDate")) if "primaryInfo" not in item
+                         else item for item in found]
             site.velo.seeds[kind].extend(found)
             store = site.velo.contacts if kind == "contacts" else site.velo.members
             store.update({item["_id"]: dict(item) for item in found})

@@ -22,12 +22,14 @@ never sent; variable values must be text, as Wix requires.
 
 Choices: ``updateContact`` replaces each top-level ``info`` field it is given and
 keeps the others; emailing a contact or member the site does not know is
-recorded with an empty ``to`` (sample payloads name contacts a fresh site lacks);
+recorded with an empty ``to`` (sample payloads name contacts a fresh site lacks)
+and warns, so the run's log says which ID to seed;
 subscription status is not modelled.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -145,10 +147,16 @@ class TriggeredEmails:
                 raise VeloError(f"Triggered email variables must be text; got {wrong}. Pass str(value).",
                                 "INVALID_ARGUMENT")
             with site.velo.lock:
+                store = site.velo.contacts if kind == "contact" else site.velo.members
                 if kind == "contact":
-                    to = (site.velo.contacts.get(recipient) or {}).get("primaryInfo", {}).get("email")
+                    to = (store.get(recipient) or {}).get("primaryInfo", {}).get("email")
                 else:
-                    to = (site.velo.members.get(recipient) or {}).get("loginEmail")
+                    to = (store.get(recipient) or {}).get("loginEmail")
+                if recipient not in store:
+                    seeds = "contacts" if kind == "contact" else "members"
+                    warnings.warn(f"{function}: no {kind} {recipient!r} on this site, so the email is recorded with "
+                                  f"no address; seed one with site.seed({seeds}=[{{'_id': {recipient!r}, ...}}])",
+                                  UserWarning, stacklevel=2)
                 seq, call = current_call()
                 site.velo.emails.append({"seq": seq, "call": call, "kind": kind, "emailId": email_id,
                                          "recipient": recipient, "to": to, "variables": variables,

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from ..._frames import tagged
 from ..._paths import CATALOG_DATA, sample_variants
 from ...errors import UnknownEventType
 from . import schema
@@ -92,7 +93,7 @@ class EventType:
             for path, t, optional in schema.walk(self.shapes[shape].payload)
         ]
         frame: pd.DataFrame = pd.DataFrame(rows, columns=["path", "type", "optional", "enum", "description"])
-        return frame
+        return tagged(frame, "path")
 
     def __repr__(self) -> str:
         flag = " (deprecated)" if self.deprecated else ""
@@ -140,6 +141,11 @@ class Catalog(Mapping[str, EventType]):
     def __len__(self) -> int:
         return len(self._events)
 
+    def __repr__(self) -> str:
+        modules = len({e.module for e in self._events.values()})
+        return (f"<wixevents catalog: {len(self._events)} events from {modules} modules, "
+                f"{len(self.hooks)} data hooks; .search(text), [name], .to_frame()>")
+
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """The closest handler names, for "did you mean" messages."""
         pool = [*self._events, *self._aliases]
@@ -159,7 +165,7 @@ class Catalog(Mapping[str, EventType]):
                + frame["slug"].fillna("")).str.lower()
         words = text.lower().split()
         found: pd.DataFrame = frame[hay.map(lambda h: all(w in h for w in words))].reset_index(drop=True)
-        return found
+        return tagged(found, "name")
 
     def to_frame(self) -> pd.DataFrame:
         """One row per event: name, module, kind, deprecation, summary, docs URL, samples."""
@@ -173,7 +179,7 @@ class Catalog(Mapping[str, EventType]):
             for e in self._events.values()
         ]
         frame: pd.DataFrame = pd.DataFrame(rows)
-        return frame
+        return tagged(frame, "name")
 
     def hook(self, handler_name: str) -> tuple[str, HookType]:
         """Split a data hook name ``<collection>_<hook>`` into (collection, HookType)."""

@@ -14,8 +14,9 @@ mode                   ``site.mode = "published" | "preview"``
 
 The last outcome is kept in ``result`` (``last_frame`` is its DataFrame), so the
 panel can be driven and checked without a browser: set widget values, call
-``.click()`` on a button, and read ``result`` and ``site.history``. Whatever a
-callback prints or raises lands in the panel's ``output`` (and ``errors``).
+``.click()`` on a button, and read ``result`` and ``site.history``. What a
+callback raises shows in ``message`` right under the buttons (and is kept in
+``errors``); what it prints lands in ``output``, just below.
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ from .live import refresh_all
 from .panel import FiringPanel
 from .picker import EventPicker
 
-__all__ = ["Workbench", "refresh_all"]
+__all__ = ["TABS", "Workbench", "refresh_all"]
+
+#: The Workbench's tabs, in order; Fire, Fire all and Test open ``Result``.
+TABS = ("Payload", "Fields", "Handler", "Result", "History")
 
 R = TypeVar("R", Result, Results)
 
@@ -61,17 +65,26 @@ class Workbench(W.VBox):
                                     tooltip="Insert a new cell below with a handler for this event")
         self.handlers = W.HTML()
         self.output, self._script = W.Output(), W.Output(layout=W.Layout(display="none"))
+        self.message = W.HTML()  # what the last button press has to say (an error, where the stub went)
+        self.message.add_class("wixevents-message")
         self.header = W.HTML()
-        children = [self.header, self.picker.box, self.editor.box, W.HBox([self.stub_button, self.handlers]),
-                    self.panel.box, self.output, self._script]
-        super().__init__(children, **kwargs)
+        # One row of buttons; the message of the last action and the tabs right under it.
+        mode_row, buttons, last, history = self.panel.box.children
+        buttons.children = (*buttons.children, self.stub_button)
+        self.panel.box.children = ()  # its parts now live in the Workbench
+        self.tabs = W.Tab(children=[self.editor.box, self.picker.fields, self.handlers, last, history],
+                          titles=TABS)
+        self.tabs.add_class("wixevents-tabs")
+        children = [self.header, self.picker.box, mode_row, buttons, self.message, self.output, self.tabs,
+                    self._script]
+        super().__init__(children, layout=W.Layout(max_width="100%", overflow="hidden"), **kwargs)
         self.anchor = f"wixevents-wb-{uuid.uuid4().hex[:12]}"
         self.add_class("wixevents-workbench")
         self.add_class(self.anchor)
         self.picker.dropdown.observe(self._guard(lambda change: self._on_event()), "value")
         for button, action in [(self.stub_button, self.insert_stub), (self.panel.fire_button, self.fire),
                                (self.panel.fire_all_button, self.fire_all), (self.panel.test_button, self.test)]:
-            button.on_click(self._guard(lambda _, action=action: action()))
+            button.on_click(self._guard(lambda _, action=action: action(), clear=True))
         self._on_event()
         live.follow(self)
 
@@ -119,17 +132,19 @@ class Workbench(W.VBox):
             with self._script:
                 display(Javascript(insert_below_script(text.rstrip("\n"), self.anchor)))  # type: ignore[no-untyped-call]
             self._script.outputs = ()  # sent once; never saved with the notebook to run again
-        self.output.outputs = ()
-        self.output.append_stdout("New cell inserted below (JupyterLab): run it to register the handler. "
-                                  "Elsewhere, copy it from here:\n\n" + text)
+        self.message.value = (f"<details><summary>New cell inserted below (JupyterLab): run it to register the "
+                              f"handler. Not there? Open this to copy it.</summary><pre>{escape(text)}</pre></details>")
         return text
 
     def refresh(self) -> None:
         """Re-read the site: its handlers for the event, its mode and history."""
         name = self.event
         frame = handlers_frame(self.site, name) if name else pd.DataFrame()
-        self.handlers.value = (f"<small>Handlers that run, in order:</small>{frame.to_html(index=False, border=0)}"
-                               if not frame.empty else "<small>No handler registered for this event yet.</small>")
+        table = frame.to_html(index=False, border=0).replace("<th>", "<th style='text-align:left;padding:0 8px'>")
+        table = table.replace("<td>", "<td style='text-align:left;padding:0 8px'>")
+        self.handlers.value = (f"<small>Handlers that run, in order:</small>{table}" if not frame.empty else
+                               "<small>No handler registered for this event yet: click <b>Handler stub</b>, "
+                               "run the new cell below, and it shows here.</small>")
         self.panel.refresh()
         self.header.value = (f"<b>wixevents Workbench</b> · site {escape(self.site.mode)} · "
                              f"{len(self.site.handlers)} handler(s) · {len(self.site.history)} run(s)")
@@ -141,6 +156,7 @@ class Workbench(W.VBox):
     def _show(self, result: R, title: str) -> R:
         self.result, self.last_frame = result, result.to_frame()
         self.panel.show(result, title)
+        self.tabs.selected_index = TABS.index("Result")
         self.refresh()
         return result
 
@@ -148,15 +164,24 @@ class Workbench(W.VBox):
         self.editor.load(self.event)
         self.refresh()
 
-    def _guard(self, action: Callable[..., Any]) -> Callable[..., Any]:
-        """Run a callback with its prints and errors shown in the panel, not lost."""
+    def _guard(self, action: Callable[..., Any], *, clear: bool = False) -> Callable[..., Any]:
+        """Run a callback with its prints and errors shown in the panel, not lost.
+
+        ``clear``: a button press first removes the message of the previous action.
+        Picking an event does not, since the browser may echo a changed dropdown
+        back to the kernel after a later click.
+        """
         def run(*args: Any) -> Any:
-            with self.output:
+            if clear:
+                self.message.value = ""
+                self.output.outputs = ()
+            with self.output:  # whatever the action prints
                 try:
                     return action(*args)
                 except Exception as exc:
                     self.errors.append(exc)
-                    self.output.outputs = ()
-                    self.output.append_stderr("".join(traceback.format_exception_only(type(exc), exc)))
+                    text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+                    self.message.value = (f"<div style='color:#b21f2d;white-space:pre-wrap;overflow-wrap:break-word'>"
+                                          f"{escape(text)}</div>")
                     return None
         return run

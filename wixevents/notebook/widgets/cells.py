@@ -8,7 +8,9 @@ which JupyterLab runs for outputs of the live session) that:
 
 1. finds the notebook cell holding this Workbench (by a CSS class unique to it),
 2. selects that cell and presses ``B`` (JupyterLab's "insert cell below" shortcut),
-3. writes the stub into the new cell's editor.
+3. types the stub into the new cell's editor as text input (the browser's
+   ``insertText`` command, which CodeMirror handles like typing or pasting; no
+   private editor object), then presses Escape so the new cell stays selected.
 
 The script is removed from the page state right after it is sent, so reopening
 the notebook never runs it again. Where it cannot work (classic Notebook, VS Code,
@@ -50,10 +52,12 @@ _SCRIPT = """
     function fill() {
       const fresh = cell.nextElementSibling;
       const isNew = fresh && fresh !== before && fresh.classList.contains('jp-CodeCell');
-      const content = isNew && fresh.querySelector('.cm-content');
-      const view = content && content.cmView && content.cmView.view;
-      if (!view || view.state.doc.length > 0) { if (waits++ < 40) { setTimeout(fill, 50); } return; }
-      view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: text}});
+      const content = isNew && fresh.querySelector('.cm-content[contenteditable="true"]');
+      if (!content || content.textContent.length > 0) { if (waits++ < 40) { setTimeout(fill, 50); } return; }
+      content.focus();
+      document.execCommand('insertText', false, text);
+      const escape = {key: 'Escape', code: 'Escape', keyCode: 27, which: 27, bubbles: true, cancelable: true};
+      content.dispatchEvent(new KeyboardEvent('keydown', escape));
       fresh.scrollIntoView({block: 'nearest'});
     }
     fill();

@@ -12,7 +12,29 @@ import pandas as pd
 from ...events.samples import sample, samples
 from ..explore import PROBLEM_COLUMNS, payload_problems
 
-__all__ = ["PayloadEditor", "problems_html"]
+__all__ = ["PayloadEditor", "json_error_excerpt", "problems_html"]
+
+#: The status beside the editor wraps at spaces, never mid-word, and scrolls when long.
+_STATUS = "<div style='white-space:normal;overflow-wrap:break-word;word-break:normal;line-height:1.35'>{}</div>"
+
+
+def json_error_excerpt(text: str, around: int = 2) -> str | None:
+    """The lines around a JSON syntax error, numbered, with a caret under the spot; None when ``text`` parses."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        lines = text.splitlines() or [""]
+        first, last = max(exc.lineno - 1 - around, 0), min(exc.lineno + around, len(lines))
+        width = len(str(last))
+        shown = []
+        for number in range(first + 1, last + 1):
+            shown.append(f"{number:>{width}} │ {lines[number - 1]}")
+            if number == exc.lineno:
+                shown.append(f"{' ' * width} │ {' ' * (exc.colno - 1)}^ {exc.msg}")
+        return f"line {exc.lineno}, column {exc.colno}: {exc.msg}\n" + "\n".join(shown)
+    except RecursionError:
+        return None
+    return None
 
 
 def problems_html(problems: pd.DataFrame) -> str:
@@ -40,9 +62,9 @@ class PayloadEditor:
         self.variant = W.Dropdown(description="Sample", layout=W.Layout(width="340px"))
         self.validate_button = W.Button(description="Validate", icon="check", tooltip="Check the payload now")
         self.reset_button = W.Button(description="Reset", icon="undo", tooltip="Restore the picked sample")
-        self.text = W.Textarea(layout=W.Layout(width="60%", height="320px"), continuous_update=True)
+        self.text = W.Textarea(layout=W.Layout(width="58%", height="300px"), continuous_update=True)
         self.text.add_class("wixevents-json")
-        self.status = W.HTML(layout=W.Layout(width="40%", max_height="320px", overflow="auto"))
+        self.status = W.HTML(layout=W.Layout(width="40%", max_height="300px", overflow="auto"))
         self.problems: pd.DataFrame = pd.DataFrame(columns=PROBLEM_COLUMNS)
         row = W.HBox([self.variant, self.validate_button, self.reset_button])
         self.box = W.VBox([row, W.HBox([self.text, self.status])])
@@ -88,7 +110,12 @@ class PayloadEditor:
             self.status.value = ""
             return self.problems
         self.problems = payload_problems(self.event, self.text.value)
-        self.status.value = problems_html(self.problems)
+        excerpt = json_error_excerpt(self.text.value) if self.text.value.strip() else None
+        if excerpt is not None:
+            self.status.value = ("<span style='color:#b21f2d'>✗ not valid JSON</span>"
+                                 f"<pre style='margin:2px 0;font-size:11px'>{escape(excerpt)}</pre>")
+        else:
+            self.status.value = _STATUS.format(problems_html(self.problems))
         return self.problems
 
     def payload(self) -> Any:

@@ -25,8 +25,10 @@ MODE_NOTES = {
                "functional testing.",
 }
 HISTORY_ROWS = 15
-#: Tables keep one line per row and scroll sideways inside the panel.
-_WRAP = "<div style='overflow-x:auto;white-space:nowrap;font-size:12px'>{}</div>"
+#: Notes wrap at spaces inside the panel, never cut at its right edge or mid-word.
+_NOTE = "<div style='white-space:normal;overflow-wrap:break-word;line-height:1.3'>{}</div>"
+#: Tables wrap their long lines under each row; anything wider still scrolls inside the panel, never the page.
+_WRAP = "<div style='overflow-x:auto;max-width:100%;font-size:12px'>{}</div>"
 _LEVEL_COLOURS = {"ERROR": "#b21f2d", "CRITICAL": "#b21f2d", "WARNING": "#8a4b00"}
 
 
@@ -59,12 +61,8 @@ def effects_html(effects: pd.DataFrame) -> str:
 
 
 def result_html(result: Result | Results, title: str) -> str:
-    """The last fire's table, why rows ran nothing, its Wix API calls and its logs."""
-    runs = result.runs
-    notes = "".join(f"<div><small>[{r.seq} {escape(r.status)}] {escape(r.error.message if r.error else r.note or '')}"
-                    "</small></div>" for r in runs if r.handler is None and (r.error or r.note))
-    return (_WRAP.format(tables.html_table(runs, title)) + notes + effects_html(result.effects)
-            + "<div><b>Logs</b></div>" + logs_html(runs))
+    """The last fire's table (with its cascaded runs; log lines folded under each row) and its Wix API calls."""
+    return _WRAP.format(tables.html_table(result.shown, title)) + effects_html(result.effects)
 
 
 class FiringPanel:
@@ -75,7 +73,7 @@ class FiringPanel:
         self.mode = W.ToggleButtons(options=["published", "preview"], value=site.mode,
                                     tooltips=["handlers run on Fire", "Fire runs nothing, as on Wix; use Test"],
                                     style={"button_width": "90px"})
-        self.mode_note = W.HTML(MODE_NOTES[site.mode])
+        self.mode_note = W.HTML(_NOTE.format(MODE_NOTES[site.mode]), layout=W.Layout(flex="1 1 auto", width="auto"))
         self.fire_button = W.Button(description="Fire", icon="bolt", button_style="primary",
                                     tooltip="Fire the payload in the editor at every handler of the event")
         self.fire_all_button = W.Button(description="Fire all variants", icon="forward",
@@ -100,10 +98,12 @@ class FiringPanel:
             self.mode.value = self.site.mode
         runs = self.site.history.runs
         shown = runs[-HISTORY_ROWS:]
-        title = f"History: {len(runs)} run(s)" + (f", last {len(shown)} shown" if len(shown) < len(runs) else "")
-        table = _WRAP.format(tables.html_table(shown, title))
-        self.history.value = table if runs else "<small>History: nothing fired yet</small>"
+        title = (f"History: {len(runs)} run(s), newest first"
+                 + (f", last {len(shown)} shown" if len(shown) < len(runs) else ""))
+        table = _WRAP.format(tables.runs_html(shown, newest_first=True))
+        self.history.value = (f"<div><b>{escape(title)}</b></div>{table}" if runs
+                              else "<small>History: nothing fired yet</small>")
 
     def _on_mode(self, change: object) -> None:
         self.site.mode = self.mode.value
-        self.mode_note.value = MODE_NOTES[self.mode.value]
+        self.mode_note.value = _NOTE.format(MODE_NOTES[self.mode.value])

@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as W
 
+from ..._frames import frame_html
 from ...events.catalog import catalog
 from ..explore import event_choices
 
@@ -38,8 +39,7 @@ class EventPicker:
         self.count = W.HTML()
         self.info = W.HTML()
         self.fields = W.HTML()
-        self.fields_box = W.Accordion(children=[self.fields], titles=("Fields",), selected_index=None)
-        self.box = W.VBox([W.HBox([self.search, self.count]), self.dropdown, self.info, self.fields_box])
+        self.box = W.VBox([W.HBox([self.search, self.count]), self.dropdown, self.info])
         self._fill("", catalog[initial].name if initial else "wixBilling_onInvoicePaid")
         self.search.observe(self._on_search, "value")
         self.dropdown.observe(self._on_pick, "value")
@@ -73,5 +73,5 @@ class EventPicker:
     def _on_pick(self, change: Any) -> None:
         name = self.name
         self.info.value = event_html(name) if name else ""
-        self.fields.value = catalog[name].fields().to_html(index=False, border=0) if name else ""
+        self.fields.value = (frame_html(catalog[name].fields()) or "") if name else ""
 
