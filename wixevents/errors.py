@@ -11,6 +11,7 @@ Each class also subclasses the built-in exception a Python user would expect, so
     ├── HandlerError(TypeError)        something registered as a handler that cannot be one
     ├── FileExists(FileExistsError)    a write that would silently replace a file
     ├── MissingJsEngine(ImportError)   the ``js`` extra (mini-racer, tree-sitter) is not installed
+    ├── MissingHypothesis(ImportError) the ``fuzz`` extra (Hypothesis) is not installed
     ├── JsError(RuntimeError)          a JavaScript exception thrown by handler code
     ├── JsTimeout(TimeoutError)        a JavaScript handler still running at its timeout
     ├── JsOutOfMemory(MemoryError)     a JavaScript handler past the engine's hard memory limit
@@ -121,6 +122,14 @@ class MissingJsEngine(WixEventsError, ImportError):
             f"Install the JavaScript extra with: {JS_INSTALL_HINT}  (no Node.js is needed)."
         )
         self.package = package
+
+
+class MissingHypothesis(WixEventsError, ImportError):
+    """Hypothesis (the ``fuzz`` extra) cannot be imported: payload strategies and ``site.fuzz`` need it."""
+
+    def __init__(self) -> None:
+        super().__init__("Generating payloads needs the 'hypothesis' package, which is not installed. "
+                         "Install the fuzzing extra with: pip install 'wixevents[fuzz]'")
 
 
 class JsError(WixEventsError, RuntimeError):
