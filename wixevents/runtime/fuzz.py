@@ -83,11 +83,17 @@ def fuzz(site: SiteCore, name: str, *, n: int = DEFAULT_EXAMPLES, seed: int = 0,
     bases = [sample(event, v) for v in ([variant] if variant else samples(event))]
     rows = [{"handler": k[0], "status": k[1],
              "error": f"{run.error.type}: {run.error.message}" if run.error else run.note or "",
-             "changed": ", ".join(min((_changed(b, p) for b in bases), key=len)) or "(nothing: fails on a sample)",
+             "changed": ", ".join(_nearest(bases, p)) or "(nothing: fails on a sample)",
              "payload": p} for k, (run, p) in found.items()]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame: pd.DataFrame = pd.DataFrame(rows, columns=COLUMNS)
     frame.attrs["examples"] = count[0]
     return frame
+
+
+def _nearest(bases: list[dict[str, Any]], payload: dict[str, Any]) -> list[str]:
+    """What differs between ``payload`` and the sample it is nearest to."""
+    diffs = [_changed(b, payload) for b in bases]
+    return min(diffs, key=lambda d: len(d))
 
 
 def _changed(old: Any, new: Any, path: str = "") -> list[str]:
