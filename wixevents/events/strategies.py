@@ -86,22 +86,28 @@ class _Vary:
     def __init__(self, st: Any) -> None:
         self.st = st
 
-    def value(self, t: Any, current: Any, key: str, depth: int) -> Any:
-        """Values of type ``t`` near ``current`` (the sample's value), which comes first when shrinking."""
+    def value(self, t: Any, current: Any, key: str, depth: int, optional: bool = False) -> Any:
+        """Values of type ``t`` near ``current`` (the sample's value).
+
+        The sample's value is the first and shortest choice, then absence (when
+        ``optional``), then variations: Hypothesis shrinks toward the shortest
+        choices, so a shrunk payload keeps every part of the sample it can.
+        """
         st = self.st
-        keep = st.just(current)
-        if current is None or KEEP.search(key) or t in ("object", "any"):
-            return keep
-        if isinstance(t, dict) and "union" in t:
-            return keep
-        if isinstance(t, dict) and "ref" in t and isinstance(current, dict):
-            return self.obj(t["ref"], current, depth)
-        if isinstance(t, dict) and "array" in t and isinstance(current, list):
+        choices = [st.just(current)] + ([st.just(_ABSENT)] if optional and not KEEP.search(key) else [])
+        if current is None or KEEP.search(key) or t in ("object", "any") or (isinstance(t, dict) and "union" in t):
+            pass
+        elif isinstance(t, dict) and "ref" in t and isinstance(current, dict):
+            choices.append(self.obj(t["ref"], current, depth))
+        elif isinstance(t, dict) and "array" in t and isinstance(current, list):
             elements = [self.value(t["array"], x, key, depth + 1) for x in current]
-            if not elements:
-                return st.one_of(keep, st.lists(self.new(t["array"], key, depth + 1), max_size=3))
-            return st.one_of(st.tuples(*elements).map(list), st.lists(st.one_of(*elements), max_size=4))
-        return st.one_of(keep, self.new(t, key, depth, like=current))
+            if elements:
+                choices += [st.tuples(*elements).map(list), st.lists(st.one_of(*elements), max_size=4)]
+            else:
+                choices.append(st.lists(self.new(t["array"], key, depth + 1), max_size=3))
+        elif not isinstance(t, dict) or "enum" in t:
+            choices.append(self.new(t, key, depth, like=current))
+        return st.one_of(*choices)
 
     def obj(self, fq: str, current: dict[str, Any], depth: int) -> Any:
         st = self.st
@@ -111,9 +117,8 @@ class _Vary:
             f = fields.get(key)
             if f is None:  # a field the type does not list stays as the sample has it
                 parts[key] = st.just(value)
-                continue
-            present = self.value(f["type"], value, key, depth + 1)
-            parts[key] = st.one_of(present, st.just(_ABSENT)) if f.get("optional") and depth else present
+            else:
+                parts[key] = self.value(f["type"], value, key, depth + 1, bool(f.get("optional")) and depth > 0)
         if depth < NEW_DEPTH:
             for key, f in fields.items():
                 if key not in current and f.get("optional") and not KEEP.search(key):
