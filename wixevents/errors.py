@@ -12,6 +12,7 @@ Each class also subclasses the built-in exception a Python user would expect, so
     ├── FileExists(FileExistsError)    a write that would silently replace a file
     ├── MissingJsEngine(ImportError)   the ``js`` extra (mini-racer, tree-sitter) is not installed
     ├── MissingHypothesis(ImportError) the ``fuzz`` extra (Hypothesis) is not installed
+    ├── CheckFailed(AssertionError)    a test assertion (``result.assert_ok()``, ``wixevents.testing``) that failed
     ├── JsError(RuntimeError)          a JavaScript exception thrown by handler code
     ├── JsTimeout(TimeoutError)        a JavaScript handler still running at its timeout
     ├── JsOutOfMemory(MemoryError)     a JavaScript handler past the engine's hard memory limit
@@ -130,6 +131,10 @@ class MissingHypothesis(WixEventsError, ImportError):
     def __init__(self) -> None:
         super().__init__("Generating payloads needs the 'hypothesis' package, which is not installed. "
                          "Install the fuzzing extra with: pip install 'wixevents[fuzz]'")
+
+
+class CheckFailed(WixEventsError, AssertionError):
+    """A test assertion about runs, effects, state or a snapshot failed; the message holds the run table and logs."""
 
 
 class JsError(WixEventsError, RuntimeError):

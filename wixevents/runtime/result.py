@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from html import escape as _escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..errors import CheckFailed
 from . import tables
 from .effects import descendants, effects_frame
 from .records import Fire, Run
+from .report import report
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from .history import History
 
 __all__ = ["Result", "Results"]
+R = TypeVar("R")
 
 
 class Result:
@@ -64,6 +67,15 @@ class Result:
 
     def __iter__(self) -> Iterator[Run]:
         return iter(self.runs)
+
+    def assert_ok(self) -> Result:
+        """Raise :class:`~wixevents.errors.CheckFailed` unless every run is ``ok`` (and at least one ran).
+
+        The message holds the run table, each failed run's error and traceback, and
+        the handlers' log lines; returns the result, so ``site.fire(...).assert_ok().value`` reads on.
+        """
+        __tracebackhide__ = True
+        return _assert_ok(self, self.runs, self._title())
 
     def __len__(self) -> int:
         return len(self.runs)
@@ -120,9 +132,23 @@ class Results(list[Result]):
     def logs(self) -> pd.DataFrame:
         return tables.logs_frame(self.runs)
 
+    def assert_ok(self) -> Results:
+        """As :meth:`Result.assert_ok`, over every fire."""
+        __tracebackhide__ = True
+        return _assert_ok(self, self.runs, f"{len(self)} fire(s)")
+
     def __repr__(self) -> str:
         return tables.text_table(self.runs, f"{len(self)} fire(s)")
 
     def _repr_html_(self) -> str:
         return tables.html_table(self.runs, f"{len(self)} fire(s)")
 
+
+
+def _assert_ok(result: R, runs: list[Run], title: str) -> R:
+    __tracebackhide__ = True
+    failed = [r for r in runs if not r.ok]
+    if failed or not runs:
+        what = f"{len(failed)} of {len(runs)} run(s) failed" if runs else "no handler ran"
+        raise CheckFailed(f"{what}: {title}\n{report(runs, title)}")
+    return result
