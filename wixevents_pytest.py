@@ -60,18 +60,18 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if marker is None:
         return
     if "wix_case" not in metafunc.fixturenames:
-        raise pytest.UsageError(f"{metafunc.definition.nodeid}: @pytest.mark.{MARKER} passes each case as the "
-                                "'wix_case' argument; add wix_case to the test's parameters")
+        pytest.fail(f"{metafunc.definition.nodeid}: @pytest.mark.{MARKER} passes each case as the 'wix_case' "
+                    "argument; add wix_case to the test's parameters", pytrace=False)
     if not marker.args or not all(isinstance(a, str) for a in marker.args):
-        raise pytest.UsageError(f"{metafunc.definition.nodeid}: @pytest.mark.{MARKER} needs one or more event "
-                                f"names, e.g. @pytest.mark.{MARKER}('wixEcom_onOrderCreated'); got {marker.args!r}")
+        pytest.fail(f"{metafunc.definition.nodeid}: @pytest.mark.{MARKER} needs one or more event names, "
+                    f"e.g. @pytest.mark.{MARKER}('wixEcom_onOrderCreated'); got {marker.args!r}", pytrace=False)
     from wixevents.errors import UnknownEventType
     from wixevents.testing import cases
 
     try:
         found = [case for event in marker.args for case in cases(event)]
     except UnknownEventType as exc:
-        raise pytest.UsageError(f"{metafunc.definition.nodeid}: {exc}") from None
+        pytest.fail(f"{metafunc.definition.nodeid}: {exc}", pytrace=False)
     several = len(marker.args) > 1
     metafunc.parametrize("wix_case", found, ids=[f"{c.event}-{c.id}" if several else c.id for c in found])
 
