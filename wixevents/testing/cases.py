@@ -1,13 +1,16 @@
-"""Test cases of an event for ``@pytest.mark.wix_samples``: every sample variant, and whatever providers add.
+"""Test cases of an event for ``@pytest.mark.wix_samples``: every sample variant, then scenarios, then yours.
 
-A :class:`Case` is one thing to fire: a sample variant today. Other kinds of
-case (scenarios: several events in a row) plug in with :func:`register_cases`,
-a function ``(event name) -> list[Case]``; ``cases(event)`` lists the samples
-first, then each provider's cases, in registration order.
+A :class:`Case` is one thing to fire. ``cases(event)`` lists the event's sample
+variants (id = the variant name), then the built-in scenarios that contain the
+event, where this installation has them (``wixevents.scenarios``; id = the
+scenario's name, fired with ``site.play``), then the cases of each provider
+registered with :func:`register_cases` -- a function ``(event name) -> list[Case]``
+-- in registration order.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +20,7 @@ from ..events.samples import sample, samples
 from ..runtime.result import Result, Results
 from ..site import Site
 
-__all__ = ["Case", "cases", "register_cases"]
+__all__ = ["Case", "cases", "register_cases", "scenario_cases"]
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,35 @@ def register_cases(provider: Provider) -> Provider:
     return provider
 
 
+def scenario_cases(event: str) -> list[Case]:
+    """The built-in scenarios with a step of ``event``, as cases that play the whole scenario.
+
+    Empty where this installation has no scenarios (they come with the delivery
+    part of wixevents: ``wixevents.events.lifecycles`` and ``site.play``).
+    """
+    try:
+        lifecycles = importlib.import_module("wixevents.events.lifecycles")
+    except ImportError:
+        return []
+    found = []
+    for name, scenario in getattr(lifecycles, "BUILT_IN", {}).items():
+        if any(getattr(step, "event", None) == event for step in getattr(scenario, "steps", ())):
+            found.append(Case(event, str(name), kind="scenario", runner=_player(str(name))))
+    return found
+
+
+def _player(name: str) -> Callable[[Site], Result | Results]:
+    def play(site: Site) -> Result | Results:
+        result: Result | Results = getattr(site, "play")(name)  # noqa: B009 - play comes with scenarios
+        return result
+    return play
+
+
 def cases(event: str) -> list[Case]:
-    """Every case of ``event``: its sample variants (ids = variant names), then the registered providers' cases."""
+    """Every case of ``event``: its sample variants, the scenarios containing it, then registered providers' cases."""
     name = catalog[event].name
     found = [Case(name, variant, variant=variant) for variant in samples(name)]
+    found += scenario_cases(name)
     for provider in _providers:
         found.extend(provider(name))
     return found
