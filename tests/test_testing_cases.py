@@ -64,3 +64,19 @@ def test_registered_providers_add_their_cases_last(monkeypatch: pytest.MonkeyPat
     cases_module.register_cases(lambda event: [extra] if event == ORDER else [])
     assert cases(ORDER)[-1] is extra
     assert extra not in cases("wixCrm_onContactCreated")
+
+
+def test_assert_ok_passes_a_batch_where_some_events_have_no_handler_but_not_one_where_none_ran() -> None:
+    from wixevents import FixedClock, Site
+    from wixevents.errors import CheckFailed
+
+    site = Site(clock=FixedClock())
+    site.register(lambda event: None, name=ORDER)
+    both = wixevents.Results([site.fire(ORDER), site.fire("wixCrm_onContactCreated")])
+    assert both.assert_ok() is both
+    with pytest.raises(CheckFailed, match="no handler ran"):
+        site.fire("wixCrm_onContactCreated").assert_ok()
+    site.register(lambda event: 1 / 0, name="wixCrm_onContactCreated")
+    with pytest.raises(CheckFailed, match=r"1 of 2 run\(s\) failed") as caught:
+        wixevents.Results([site.fire(ORDER), site.fire("wixCrm_onContactCreated")]).assert_ok()
+    assert "ZeroDivisionError" in str(caught.value)

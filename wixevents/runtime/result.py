@@ -69,10 +69,12 @@ class Result:
         return iter(self.runs)
 
     def assert_ok(self) -> Result:
-        """Raise :class:`~wixevents.errors.CheckFailed` unless every run is ``ok`` (and at least one ran).
+        """Raise :class:`~wixevents.errors.CheckFailed` unless a handler ran and no run failed.
 
-        The message holds the run table, each failed run's error and traceback, and
-        the handlers' log lines; returns the result, so ``site.fire(...).assert_ok().value`` reads on.
+        A ``no_handler`` row fails only when no handler ran at all: in a batch or a
+        scenario, an event nothing listens to is normal. The message holds the run
+        table, each failed run's error and traceback, and the handlers' log lines;
+        returns the result, so ``site.fire(...).assert_ok().value`` reads on.
         """
         __tracebackhide__ = True
         return _assert_ok(self, self.runs, self._title())
@@ -147,8 +149,8 @@ class Results(list[Result]):
 
 def _assert_ok(result: R, runs: list[Run], title: str) -> R:
     __tracebackhide__ = True
-    failed = [r for r in runs if not r.ok]
-    if failed or not runs:
-        what = f"{len(failed)} of {len(runs)} run(s) failed" if runs else "no handler ran"
+    failed = [r for r in runs if not r.ok and r.status != "no_handler"]
+    if failed or all(r.status == "no_handler" for r in runs):
+        what = f"{len(failed)} of {len(runs)} run(s) failed" if failed else "no handler ran"
         raise CheckFailed(f"{what}: {title}\n{report(runs, title)}")
     return result
