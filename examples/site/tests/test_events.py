@@ -35,8 +35,7 @@ def test_the_audit_entry_names_the_contact_and_the_data_hooks_stamp_it(
                                       "item": {"title": "contact Zoë Faure", "slug": "zoe-faure"}}}])
     assert_state(wix_backend, "AuditLog", [{"title": "contact Zoë Faure", "slug": "zoe-faure",
                                             "stamp": "17:contact Zoë Faur", "collection": "AuditLog"}])
-    assert "AuditLog now holds contact Zoë Faure" in result.logs()["message"].tolist() + \
-        wix_backend.logs()["message"].tolist()
+    assert "AuditLog now holds contact Zoë Faure" in wix_backend.logs()["message"].tolist()  # the afterInsert hook
 
 
 def test_a_contact_without_a_name_is_audited_by_email(wix_backend: Site, wix_sample: Any) -> None:
