@@ -101,3 +101,18 @@ def test_fuzz_refuses_a_site_without_handlers_or_in_preview() -> None:
     site.mode = "preview"
     with pytest.raises(ValueError, match="preview"):
         site.fuzz(ORDER)
+
+
+def test_fuzz_keeps_looking_after_a_first_failure_and_reports_each_kind_shrunk_on_its_own() -> None:
+    site = Site(clock=FixedClock())
+
+    @site.handler
+    def wixCrm_onContactCreated(event: Any) -> str:
+        name = event.entity.info.name  # AttributeError on the 'minimal' sample (no info)
+        return str(name.first[0])  # IndexError on an empty first name
+
+    table = site.fuzz(CONTACT, seed=3)
+    by_error = {row.error.split(":")[0]: row for row in table.itertuples()}
+    assert set(by_error) == {"AttributeError", "IndexError"}, table
+    assert by_error["AttributeError"].changed == "(nothing: the 'minimal' sample as it is)"
+    assert by_error["IndexError"].changed == "entity.info.name.first = ''"

@@ -3,7 +3,10 @@
 Payloads come from :func:`wixevents.events.strategies.payloads` (Hypothesis). A
 failure is a run that is not ``ok``; failures are told apart by handler, status
 and error type, and Hypothesis shrinks each kind to a minimal payload: the sample
-with as little changed as it takes to fail. The table has one row per kind: the
+with as little changed as it takes to fail. Hypothesis stops looking soon after a
+first failure, so the search runs in rounds: each round generates up to ``n``
+payloads and ignores the kinds found before it; it ends with a round that finds
+nothing new (or after :data:`MAX_ROUNDS`). The table has one row per kind: the
 handler, status, error, the paths that differ from the nearest sample (``changed``) and
 the shrunk ``payload``; ``frame.attrs["examples"]`` is how many payloads were fired.
 
@@ -33,6 +36,9 @@ else:
 __all__ = ["COLUMNS", "fuzz"]
 
 COLUMNS = ["handler", "status", "error", "changed", "payload"]
+#: Hypothesis stops generating soon after a first failure; each new round skips the kinds found so far.
+MAX_ROUNDS = 8
+Kind = tuple[str, str, str]
 DEFAULT_EXAMPLES = 500
 
 
@@ -49,51 +55,61 @@ def fuzz(site: SiteCore, name: str, *, n: int = DEFAULT_EXAMPLES, seed: int = 0,
         raise ValueError(f"backend events do not fire in {site.mode!r} mode; fuzz a site in 'published' mode")
     if n < 1:
         raise ValueError(f"n must be at least 1 example, got {n!r}")
-    found: dict[tuple[str, str, str], tuple[Run, dict[str, Any]]] = {}
-    kinds: dict[tuple[str, str, str], type[Exception]] = {}
+    found: dict[Kind, tuple[Run, dict[str, Any]]] = {}
+    kinds: dict[Kind, type[Exception]] = {}
+    known: set[Kind] = set()
     count = [0]
 
-    @settings(max_examples=n, database=None, deadline=None, derandomize=False, verbosity=Verbosity.quiet,
-              phases=(Phase.generate, Phase.shrink), suppress_health_check=list(HealthCheck),
-              report_multiple_bugs=True, print_blob=False)
-    @given(payloads(event, variant))
     def attempt(payload: dict[str, Any]) -> None:
         count[0] += 1
         if reset is not None:
             reset()
         result = site.fire(event, payload=payload)
         for run in result.runs:
-            if not run.ok:
-                key = (run.handler or "", run.status, run.error.type if run.error else "")
+            key = (run.handler or "", run.status, run.error.type if run.error else "")
+            if not run.ok and key not in known:
                 found[key] = (run, payload)  # the last failing payload of a kind is its shrunk one
                 # One exception class per kind of failure, so Hypothesis shrinks each kind on its own.
                 raise kinds.setdefault(key, type("HandlerFailed", (Exception,), {}))(key)
 
+    def ours(exc: BaseException) -> bool:
+        group = getattr(exc, "exceptions", None)
+        return all(ours(e) for e in group) if group is not None else type(exc) in kinds.values()
+
+    strategy = payloads(event, variant)
     saved = site.history
     site.history = History()
     try:
-        hseed(seed)(attempt)()
-    except Exception:  # Hypothesis reports the failures it shrank; they are recorded in `found`
-        if not found:
-            raise
+        for number in range(MAX_ROUNDS):
+            search = settings(max_examples=n, database=None, deadline=None, verbosity=Verbosity.quiet,
+                              phases=(Phase.generate, Phase.shrink), suppress_health_check=list(HealthCheck),
+                              report_multiple_bugs=True, print_blob=False)(given(strategy)(attempt))
+            before = set(found)
+            try:
+                hseed(seed * MAX_ROUNDS + number)(search)()
+            except Exception as exc:  # the failures Hypothesis shrank are recorded in `found`
+                if not ours(exc):
+                    raise
+            if set(found) == before:
+                break
+            known.update(found)  # the next round looks for other kinds only
     finally:
         site.history = saved
         if reset is not None:
             reset()
-    bases = [sample(event, v) for v in ([variant] if variant else samples(event))]
+    bases = {v: sample(event, v) for v in ([variant] if variant else samples(event))}
     rows = [{"handler": k[0], "status": k[1],
              "error": f"{run.error.type}: {run.error.message}" if run.error else run.note or "",
-             "changed": ", ".join(_nearest(bases, p)) or "(nothing: fails on a sample)",
-             "payload": p} for k, (run, p) in found.items()]
+             "changed": _nearest(bases, p), "payload": p} for k, (run, p) in found.items()]
     frame: pd.DataFrame = pd.DataFrame(rows, columns=COLUMNS)
     frame.attrs["examples"] = count[0]
     return frame
 
 
-def _nearest(bases: list[dict[str, Any]], payload: dict[str, Any]) -> list[str]:
+def _nearest(bases: dict[str, dict[str, Any]], payload: dict[str, Any]) -> str:
     """What differs between ``payload`` and the sample it is nearest to."""
-    diffs = [_changed(b, payload) for b in bases]
-    return min(diffs, key=lambda d: len(d))
+    variant, diffs = min(((v, _changed(b, payload)) for v, b in bases.items()), key=lambda found: len(found[1]))
+    return ", ".join(diffs) if diffs else f"(nothing: the {variant!r} sample as it is)"
 
 
 def _changed(old: Any, new: Any, path: str = "") -> list[str]:
