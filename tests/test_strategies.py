@@ -88,3 +88,15 @@ def test_unknown_events_and_variants_are_named_errors() -> None:
         payloads("wixEcom_onOrderMade")
     with pytest.raises(UnknownSample, match="default"):
         payloads(ORDER, "huge")
+
+
+def test_without_hypothesis_strategies_and_fuzz_say_which_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wixevents.errors import MissingHypothesis
+
+    monkeypatch.setitem(__import__("sys").modules, "hypothesis", None)  # as if not installed
+    with pytest.raises(MissingHypothesis, match=r"pip install 'wixevents\[fuzz\]'"):
+        payloads(ORDER)
+    site = wixevents.Site(clock=wixevents.FixedClock())
+    site.register(lambda event: None, name=ORDER)
+    with pytest.raises(ImportError, match="fuzz"):
+        site.fuzz(ORDER)
