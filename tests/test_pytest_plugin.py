@@ -154,24 +154,24 @@ def test_wix_samples_over_several_events_prefixes_the_ids_with_the_event(pyteste
 
 
 def test_wix_samples_errors_name_the_problem(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(test_unknown="""
+    pytester.makepyfile(test_unknown_event="""
         import pytest
 
         @pytest.mark.wix_samples("wixEcom_onOrderMade")
         def test_each(wix_case):
             pass
-    """, test_no_arg="""
+    """, test_no_case_arg="""
         import pytest
 
         @pytest.mark.wix_samples("wixEcom_onOrderCreated")
         def test_each():
             pass
     """)
-    result = run(pytester, "test_unknown.py")
+    result = run(pytester, "test_unknown_event.py")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*test_each: *wixEcom_onOrderMade*"])
     assert "Traceback" not in result.stdout.str()
-    result = run(pytester, "test_no_arg.py")
+    result = run(pytester, "test_no_case_arg.py")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*test_each: @pytest.mark.wix_samples passes each case as the 'wix_case' argument*"])
 
@@ -309,7 +309,7 @@ SNAPSHOT_TEST = """
 
 def test_snapshots_are_written_on_request_then_compared_with_a_readable_diff(pytester: pytest.Pytester) -> None:
     site_repo(pytester)
-    pytester.makepyfile(test_site=SNAPSHOT_TEST.format(number="10001"))
+    pytester.makepyfile(test_order_snapshots=SNAPSHOT_TEST.format(number="10001"))
     missing = run(pytester)
     missing.assert_outcomes(failed=1)
     missing.stdout.fnmatch_lines(["*no snapshot test_order.json*--wix-update-snapshots*"])
@@ -318,14 +318,14 @@ def test_snapshots_are_written_on_request_then_compared_with_a_readable_diff(pyt
     written.assert_outcomes(passed=1)
     written.stdout.fnmatch_lines(["*wixevents snapshots*", "*written: *test_order.json",
                                   "*written: *test_order-2.json"])
-    folder = pytester.path / "snapshots" / "test_site"
+    folder = pytester.path / "snapshots" / "test_order_snapshots"
     assert sorted(p.name for p in folder.iterdir()) == ["test_order-2.json", "test_order.json"]
     assert '"function": "insert"' in (folder / "test_order.json").read_text(encoding="utf-8")
     assert '"Orders"' in (folder / "test_order-2.json").read_text(encoding="utf-8")
 
     run(pytester).assert_outcomes(passed=1)
 
-    pytester.makepyfile(test_site=SNAPSHOT_TEST.format(number="20002"))
+    pytester.makepyfile(test_order_snapshots=SNAPSHOT_TEST.format(number="20002"))
     changed = run(pytester)
     changed.assert_outcomes(failed=1)
     changed.stdout.fnmatch_lines(["*snapshot test_order.json differs (- snapshot, + this run)*",
