@@ -7,6 +7,7 @@ messages, snapshots, backend discovery, and the plugin's import cost.
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -176,7 +177,10 @@ def test_wix_samples_errors_name_the_problem(pytester: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(["*test_each: @pytest.mark.wix_samples passes each case as the 'wix_case' argument*"])
 
 
-def test_registered_case_providers_add_cases_after_the_samples(pytester: pytest.Pytester) -> None:
+def test_registered_case_providers_add_cases_after_the_samples(pytester: pytest.Pytester,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # The in-process run registers into this process's list: give it a throwaway one.
+    monkeypatch.setattr(importlib.import_module("wixevents.testing.cases"), "_providers", [])
     pytester.makeconftest("""
         from wixevents.testing import Case, register_cases
 

@@ -43,6 +43,7 @@ def test_built_in_scenarios_containing_the_event_become_cases_that_play_them(mon
         "invoice-lifecycle": types.SimpleNamespace(steps=(_Step("wixBilling_onInvoiceCreated"),)),
     }
     monkeypatch.setitem(sys.modules, "wixevents.events.lifecycles", fake)
+    monkeypatch.setattr(cases_module, "_providers", [])
     scenarios = [c for c in cases(ORDER) if c.kind == "scenario"]
     assert [c.id for c in scenarios] == ["order-lifecycle"]
     played: list[str] = []
