@@ -13,6 +13,10 @@ the shrunk ``payload``; ``frame.attrs["examples"]`` is how many payloads were fi
 Each payload runs against the state the site had when fuzzing began (the
 caller passes ``reset``, which puts it back), and the fuzzing fires are kept out
 of ``site.history``. ``seed`` makes the whole search repeatable.
+
+Payloads are fired one at a time, not as one ``fire_many`` batch: each must meet
+the starting data (a batch would carry one payload's writes into the next), and
+Hypothesis chooses the next payload from the outcome of the last.
 """
 
 from __future__ import annotations
