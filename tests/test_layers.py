@@ -16,7 +16,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "wixevents"
 
 #: Lowest first. A module may import its own layer and any lower one; peers of equal rank
-#: (the notebook and the CLI) may not import each other.
+#: (the notebook, the CLI and testing) may not import each other.
 LAYERS: list[tuple[str, int, tuple[str, ...]]] = [
     ("foundation", 0, ("wixevents.errors", "wixevents._lazy", "wixevents._paths", "wixevents._safe",
                        "wixevents._frames")),
@@ -27,6 +27,7 @@ LAYERS: list[tuple[str, int, tuple[str, ...]]] = [
     ("site", 5, ("wixevents.site",)),
     ("notebook", 6, ("wixevents.notebook",)),
     ("cli", 6, ("wixevents.cli",)),
+    ("testing", 6, ("wixevents.testing",)),
     ("package", 7, ("wixevents", "wixevents.__main__")),
 ]
 

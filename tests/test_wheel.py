@@ -42,4 +42,9 @@ def test_the_wheel_ships_the_javascript_shims(wheel: set[str]) -> None:
 
 
 def test_the_wheel_leaves_out_tools_tests_and_notebooks(wheel: set[str]) -> None:
-    assert not {n for n in wheel if n.split("/")[0] in ("tools", "tests", "notebooks", "benchmarks")}
+    assert not {n for n in wheel if n.split("/")[0] in ("tools", "tests", "notebooks", "benchmarks", "examples")}
+
+
+def test_the_wheel_ships_the_pytest_plugin_module_beside_the_package(wheel: set[str]) -> None:
+    assert "wixevents_pytest.py" in wheel
+    assert {"wixevents/testing/__init__.py", "wixevents/strategies.py"} <= wheel

@@ -14,6 +14,8 @@ Each class also subclasses the built-in exception a Python user would expect, so
     ├── FileExists(FileExistsError)    a write that would silently replace a file
     ├── HistoryFileError(ValueError)   a saved history file that cannot be read back (file, line, problem)
     ├── MissingJsEngine(ImportError)   the ``js`` extra (mini-racer, tree-sitter) is not installed
+    ├── MissingHypothesis(ImportError) the ``fuzz`` extra (Hypothesis) is not installed
+    ├── CheckFailed(AssertionError)    a test assertion (``result.assert_ok()``, ``wixevents.testing``) that failed
     ├── JsError(RuntimeError)          a JavaScript exception thrown by handler code
     ├── JsTimeout(TimeoutError)        a JavaScript handler still running at its timeout
     ├── JsOutOfMemory(MemoryError)     a JavaScript handler past the engine's hard memory limit
@@ -153,6 +155,18 @@ class MissingJsEngine(WixEventsError, ImportError):
             f"Install the JavaScript extra with: {JS_INSTALL_HINT}  (no Node.js is needed)."
         )
         self.package = package
+
+
+class MissingHypothesis(WixEventsError, ImportError):
+    """Hypothesis (the ``fuzz`` extra) cannot be imported: payload strategies and ``site.fuzz`` need it."""
+
+    def __init__(self) -> None:
+        super().__init__("Generating payloads needs the 'hypothesis' package, which is not installed. "
+                         "Install the fuzzing extra with: pip install 'wixevents[fuzz]'")
+
+
+class CheckFailed(WixEventsError, AssertionError):
+    """A test assertion about runs, effects, state or a snapshot failed; the message holds the run table and logs."""
 
 
 class JsError(WixEventsError, RuntimeError):

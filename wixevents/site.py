@@ -21,9 +21,14 @@ layer below the notebook and the CLI.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .js.site_api import JsSite
 from .runtime.core import Mode, default_site, set_default_kind
 from .velo.site_api import VeloSite
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Mode", "Site"]
 
@@ -46,6 +51,23 @@ class Site(VeloSite, JsSite):
         site = default_site()
         assert isinstance(site, Site), "wixevents.site registers Site as the default kind"
         return site
+
+    def fuzz(self, name: str, n: int = 500, *, seed: int = 0, variant: str | None = None) -> pd.DataFrame:
+        """Fire up to ``n`` generated payloads of ``name`` at this site's handlers; one row per kind of failure.
+
+        Each failing payload is shrunk to a minimal one (the sample with as little
+        changed as it takes); ``changed`` lists what differs from the sample. Every
+        payload meets the site's data as it was when fuzzing began, the fires stay out
+        of ``site.history``, and the same ``seed`` finds the same rows. An empty table
+        means no payload failed. Needs the ``fuzz`` extra (Hypothesis); see
+        :mod:`wixevents.runtime.fuzz`.
+        """
+        from .events.strategies import _st
+        from .runtime.fuzz import fuzz
+        from .velo.checkpoint import checkpoint
+
+        _st()  # a clear MissingHypothesis before anything runs
+        return fuzz(self, name, n=n, seed=seed, variant=variant, reset=checkpoint(self))
 
 
 set_default_kind(Site)

@@ -14,11 +14,13 @@ combined table.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..errors import CheckFailed
 from . import tables
 from .effects import descendants, effects_frame
 from .records import Fire, LogLine, Run
+from .report import report
 from .runview import timeline_html
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ class Logs(tuple[LogLine, ...]):
 
     def __call__(self) -> pd.DataFrame:
         return tables.logs_frame(self._runs)
+R = TypeVar("R")
 
 
 class Result:
@@ -85,6 +88,17 @@ class Result:
 
     def __iter__(self) -> Iterator[Run]:
         return iter(self.runs)
+
+    def assert_ok(self) -> Result:
+        """Raise :class:`~wixevents.errors.CheckFailed` unless a handler ran and no run failed.
+
+        A ``no_handler`` row fails only when no handler ran at all: in a batch or a
+        scenario, an event nothing listens to is normal. The message holds the run
+        table, each failed run's error and traceback, and the handlers' log lines;
+        returns the result, so ``site.fire(...).assert_ok().value`` reads on.
+        """
+        __tracebackhide__ = True
+        return _assert_ok(self, self.runs, self._title())
 
     def __len__(self) -> int:
         return len(self.runs)
@@ -148,6 +162,11 @@ class Results(list[Result]):
         found = {r.seq: r for result in self for r in result.shown}
         return [found[seq] for seq in sorted(found)]
 
+    def assert_ok(self) -> Results:
+        """As :meth:`Result.assert_ok`, over every fire."""
+        __tracebackhide__ = True
+        return _assert_ok(self, self.runs, f"{len(self)} fire(s)")
+
     def __repr__(self) -> str:
         return tables.text_table(self.shown, f"{len(self)} fire(s)")
 
@@ -155,3 +174,12 @@ class Results(list[Result]):
         """A timeline strip (one block per run, coloured by status) above the compact table."""
         return timeline_html(self.shown) + tables.html_table(self.shown, f"{len(self)} fire(s)")
 
+
+
+def _assert_ok(result: R, runs: list[Run], title: str) -> R:
+    __tracebackhide__ = True
+    failed = [r for r in runs if not r.ok and r.status != "no_handler"]
+    if failed or all(r.status == "no_handler" for r in runs):
+        what = f"{len(failed)} of {len(runs)} run(s) failed" if failed else "no handler ran"
+        raise CheckFailed(f"{what}: {title}\n{report(runs, title)}")
+    return result
