@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, int, tuple[str, ...]]] = [
     ("notebook", 6, ("wixevents.notebook",)),
     ("cli", 6, ("wixevents.cli",)),
     ("testing", 6, ("wixevents.testing",)),
-    ("package", 7, ("wixevents", "wixevents.__main__")),
+    ("package", 7, ("wixevents", "wixevents.__main__", "wixevents.strategies")),
 ]
 
 
