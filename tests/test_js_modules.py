@@ -356,3 +356,22 @@ def test_parity_elevated_get_secret_value_as_wix_documents_it(tmp_path: Path) ->
         assert site.fire("wixStores_onOrderPaid").value == "sk_live_1"
         calls = site.effects()
         assert calls[calls["function"] == "getSecret"]["elevated"].tolist() == [True]
+
+
+def test_parity_a_generic_query_builder_chains_and_find_is_the_one_recorded_call(tmp_path: Path) -> None:
+    """``products.queryProducts()`` returns a builder (not a promise): filters chain, ``find()`` is recorded."""
+    def wixStores_onOrderPaid(event: Any) -> Any:
+        found = module("wix-stores.v2").products.queryProducts().eq("name", "Mug").limit(5).find()
+        return [found["totalCount"], sorted(found["items"][0])[:3]]
+
+    js = ("import { products } from 'wix-stores.v2';\n"
+          "export async function wixStores_onOrderPaid(event) {\n"
+          "  const found = await products.queryProducts().eq('name', 'Mug').limit(5).find();\n"
+          "  return [found.totalCount, Object.keys(found.items[0]).sort().slice(0, 3)];\n}\n")
+    same_tables(tmp_path, {"wixStores_onOrderPaid": wixStores_onOrderPaid}, {"events.js": js}, "wixStores_onOrderPaid")
+    with Site(clock=FixedClock()) as site:
+        site.load_js(backend(tmp_path, {"events.js": js}))
+        assert site.fire("wixStores_onOrderPaid").value[0] == 1
+        [call] = site.effects().to_dict("records")
+        assert (call["module"], call["function"]) == ("wix-stores.v2", "products.queryProducts")
+        assert call["args"] == {"query": [["eq", ["name", "Mug"]], ["limit", [5]]]}

@@ -286,3 +286,18 @@ def test_every_module_name_has_a_tier(name: str, expected: str) -> None:
     from wixevents.velo.generic import tier
 
     assert tier(name) == expected
+
+
+def test_a_generic_query_finds_the_sample_item_none_after_limit_zero_and_a_stub_answers_find() -> None:
+    from wixevents.velo.generic import module
+
+    with Site(clock=FixedClock()) as site, site.use():
+        products = module("wix-stores.v2").products
+        assert products.queryProducts().find()["items"][0]["_id"]
+        assert products.queryProducts().limit(0).find() | {"pageSize": None} == {
+            "items": [], "totalCount": 0, "length": 0, "pageSize": None, "currentPage": 0, "totalPages": 0}
+        with pytest.raises(AttributeError, match="has no method 'where'; it has ascending"):
+            products.queryProducts().where("x")
+        site.api.stub("wix-stores.v2", "products.queryProducts", returns=lambda steps: {"items": [], "steps": steps})
+        assert products.queryProducts().eq("name", "Mug").find() == {"items": [], "steps": [["eq", ["name", "Mug"]]]}
+        assert len(site.effects()) == 3  # find() is the recorded call; building a query records nothing

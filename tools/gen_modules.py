@@ -82,9 +82,32 @@ def param_names(op: dict[str, Any]) -> list[str]:
 
 def function(op: dict[str, Any], walker: TypeWalker, where: str) -> dict[str, Any]:
     ret = op.get("ret", {}).get("type")
+    found = query_builder(norm(ret), walker, where) if ret is not None else None
+    if found is not None:  # queryProducts(): a builder whose find() resolves to a query result
+        return {"kind": "function", "params": param_names(op), "returns": None, "builder": found}
     t = walker.fix(norm(ret), where) if ret is not None else "any"
     value = Values(walker.types, where).value(t, "result", "result") if t != "any" else None
     return {"kind": "function", "params": param_names(op), "returns": value}
+
+
+def query_builder(t: Any, walker: TypeWalker, where: str) -> dict[str, Any] | None:
+    """A query builder's methods and one sample item of its results, when ``t`` is a builder with ``find``."""
+    fq = t.get("ref") if isinstance(t, dict) else None
+    service = walker.ref.services.get(fq) if fq else None
+    ops = {o["name"]: o for o in service[1].get("operations", [])} if service else {}
+    if "find" not in ops:
+        return None
+    result = norm(ops["find"].get("ret", {}).get("type"))
+    result_fq = result.get("ref") if isinstance(result, dict) else None
+    result_service = walker.ref.services.get(result_fq) if result_fq else None
+    props = {p["name"]: p for p in result_service[1].get("properties", [])} if result_service else {}
+    item: Any = None
+    if "items" in props:
+        items_t = walker.fix(norm(props["items"]["type"]), f"{where}.find().items")
+        inner = items_t.get("array") if isinstance(items_t, dict) else None
+        if inner is not None:
+            item = Values(walker.types, where).value(inner, "item", "item")
+    return {"methods": sorted(n for n in ops if n not in ("find", "count")), "item": item}
 
 
 def frontend_modules(ref: Reference) -> list[str]:

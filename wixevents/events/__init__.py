@@ -8,6 +8,8 @@ as errors (rejected) or warnings (accepted, ``event.warnings``);
 ``samples`` reads the shipped sample payloads and applies overrides, or generates one
 per seed through ``generate`` (values by ``fake``/``text``/``vocab``, made to agree by
 ``settle``/``money``); ``invariants``/``checks`` are the rules every sample keeps; ``stubs`` writes
-a handler stub for an event in Python or JavaScript. Nothing here runs a handler:
+a handler stub for an event in Python or JavaScript; ``viewer`` shows a payload as a tree;
+``scenario`` and ``lifecycles`` describe whole flows of events as data; ``strategies``
+generates payloads for Hypothesis (the ``fuzz`` extra). Nothing here runs a handler:
 this layer imports only :mod:`wixevents.errors` and the package's path helpers.
 """

@@ -10,6 +10,11 @@ run and site); ``clock`` gives times and IDs; ``records``, ``failures`` and
 by ``historyfile`` (``linecheck`` checks each line, ``escaping`` makes odd values
 round-trip); ``batch`` fires many events on one worker (``watch`` lets the caller
 enforce each run's timeout);
-``effects``, ``trace`` and ``tables`` turn them into DataFrames and HTML. This layer
+``effects``, ``trace`` and ``tables`` turn them into DataFrames, ``runview`` draws the
+compact run table every display shares and ``report`` the text of a failed check.
+Delivery as Wix's webhooks do it: ``delivery`` (the ``Delivery`` modes), ``deliver``
+(duplicates, reordering, retries on a virtual timeline), ``play`` (scenarios),
+``idempotency`` (``check_idempotent``) and ``delivering`` (the site methods);
+``fuzz`` fires generated payloads (``site.fuzz``). This layer
 imports only :mod:`wixevents.events` and the foundation (:mod:`wixevents.errors`, ``_safe``, ``_lazy``).
 """

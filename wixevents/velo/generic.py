@@ -112,6 +112,10 @@ def call(module_name: str, function: str, *args: Any) -> Any:
     found = entry(module_name, function)
     if found is None:
         raise AttributeError(f"'{module_name}' has no function '{function}' in Wix's reference")
+    if "builder" in found:  # queryProducts(): a builder now, a recorded call at find()
+        from .generic_query import GenericQuery
+
+        return GenericQuery(module_name, function, found["builder"])
     params = found["params"]
     named = {(params[i] if i < len(params) else f"arg{i}"): a for i, a in enumerate(args)}
 

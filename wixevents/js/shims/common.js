@@ -89,9 +89,18 @@ export function apis(module, path, names) {
 }
 
 /** A documented Wix function of the generic tier (Python's wixevents.velo.generic.call): recorded, sample answer. */
-export function documented(module, path) {
+export function documented(module, path, builders = {}) {
+  if (builders[path]) {  // queryProducts(): a builder at once; find() is the recorded call (velo/generic_query.py)
+    return named(() => query(module, path, builders[path], []), path.split(".").pop());
+  }
   return named((...args) => send("wixevents:generic", [module, path, ...args]), path.split(".").pop(),
                { name: `${module}:${path}` });
+}
+
+function query(module, path, methods, steps) {
+  const builder = { find: (options) => send("wixevents:generic-find", [module, path, steps, options]) };
+  for (const method of methods) builder[method] = (...args) => query(module, path, methods, [...steps, [method, args]]);
+  return strict(`a ${path.split(".").pop()}() query`, builder);
 }
 
 function strict(where, members) {  // unknown names throw, naming what there is and the closest
@@ -107,13 +116,13 @@ function strict(where, members) {  // unknown names throw, naming what there is 
 }
 
 /** A module's namespace from its table (`{fn: null, ns: [names], value: {value}}`), over `sim` (simulated members). */
-export function wixModule(module, table, sim) {
+export function wixModule(module, table, sim, builders = {}) {
   const out = {};
   for (const [name, spec] of Object.entries(table)) {
     const own = sim && name in sim ? sim[name] : undefined;
-    if (spec === null) out[name] = own ?? documented(module, name);
+    if (spec === null) out[name] = own ?? documented(module, name, builders);
     else if (Array.isArray(spec)) {
-      const ns = Object.fromEntries(spec.map((f) => [f, documented(module, `${name}.${f}`)]));
+      const ns = Object.fromEntries(spec.map((f) => [f, documented(module, `${name}.${f}`, builders)]));
       if (own) for (const f of Object.keys(own)) ns[f] = own[f];
       out[name] = strict(`${module}.${name}`, ns);
     } else out[name] = own ?? spec.value;

@@ -83,10 +83,12 @@ def install(engine: JsEngine, site: SiteCore | None = None) -> None:
     """Expose the simulated functions (acting on ``site`` outside runs) and register the shims."""
     ref = weakref.ref(site) if site is not None else None
     from ...velo.generic import call
+    from ...velo.generic_query import find
 
     for name, fn in host_functions().items():
         engine.expose(name, _on_site(ref, fn))
     engine.expose("wixevents:generic", _on_site(ref, call))
+    engine.expose("wixevents:generic-find", _on_site(ref, find))
     engine.register_code(_compiled(engine))
     from ..node import codes  # Node built-ins (crypto, buffer, util, url) and the global fetch
 

@@ -48,6 +48,17 @@ def _table(name: str) -> dict[str, Any]:
     return out
 
 
+def _builders(name: str) -> dict[str, list[str]]:
+    """The query functions of module ``name`` by member path, with their builders' methods."""
+    out: dict[str, list[str]] = {}
+    for key, value in modules_table().get(name, {}).get("exports", {}).items():
+        functions = {key: value} if value["kind"] == "function" else value.get("functions", {})
+        for fn, spec in functions.items():
+            if "builder" in spec:
+                out[key if fn == key and value["kind"] == "function" else f"{key}.{fn}"] = spec["builder"]["methods"]
+    return out
+
+
 def _exportable(name: str) -> bool:
     return bool(_IDENT.match(name)) and name not in _RESERVED
 
@@ -59,7 +70,7 @@ def module_source(name: str, simulated: list[str] | None) -> str:
     if simulated is not None:
         head.append(f"import * as sim from {json.dumps(SIM_PREFIX + name)};")
     head.append(f"const m = wixModule({json.dumps(name)}, {json.dumps(_table(name))}, "
-                f"{'sim' if simulated is not None else 'null'});")
+                f"{'sim' if simulated is not None else 'null'}, {json.dumps(_builders(name))});")
     body = [f"export const {n} = m[{json.dumps(n)}];" for n in names if _exportable(n)]
     return "\n".join([*head, *body, "export default m;", ""])
 
