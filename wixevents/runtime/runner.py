@@ -111,6 +111,11 @@ def run(fn: Callable[[Any], Any], event: Any, context: RunContext, *, clock: Clo
     if not finished:
         box.cancel()
         return timed_out(timeout, sink.close(), elapsed)
+    return outcome_of(box, sink, timeout, elapsed)
+
+
+def outcome_of(box: _Box, sink: capture.Sink, timeout: float | None, elapsed: float) -> Outcome:
+    """The outcome of a finished run from its box: its value, or its error (logged as ``uncaught``)."""
     if isinstance(box.exc, KeyboardInterrupt):
         sink.close()
         raise box.exc

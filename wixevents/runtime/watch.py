@@ -18,8 +18,7 @@ from typing import Any
 from . import capture
 from .clock import Clock
 from .context import RunContext
-from .failures import ending
-from .runner import BOUNDED_GRACE, Abandoned, Outcome, _Box, _work, timed_out
+from .runner import BOUNDED_GRACE, Abandoned, Outcome, _Box, _work, outcome_of, timed_out
 
 __all__ = ["Slot", "Watch"]
 
@@ -82,12 +81,4 @@ class Watch:
                 raise Abandoned()
             self.current = None
         elapsed = (time.perf_counter() - start) * 1000 if measure else 0.0
-        if isinstance(box.exc, KeyboardInterrupt):
-            sink.close()
-            raise box.exc
-        if box.exc is not None:
-            status, error = ending(box.exc, timeout)
-            if status == "error":
-                sink.emit("ERROR", error.traceback or str(error), "uncaught")
-            return Outcome(status, None, error, sink.close(), elapsed)
-        return Outcome("ok", box.value, None, sink.close(), elapsed)
+        return outcome_of(box, sink, timeout, elapsed)
