@@ -134,19 +134,27 @@ class Authorization:
     """``authorization`` of ``wix-members-backend``: site roles of members, kept in the member's ``roles``."""
 
     def assignRole(self, roleId: str, memberId: str, options: Mapping[str, Any] | None = None) -> None:
-        def body(site: VeloSite) -> None:
-            roles = _member(site, memberId).setdefault("roles", [])
-            if roleId not in roles:
-                roles.append(roleId)
-        _call("authorization.assignRole", {"roleId": roleId, "memberId": memberId, "options": options}, body)
+        _call("authorization.assignRole", {"roleId": roleId, "memberId": memberId, "options": options},
+              lambda site: assign_role(site, roleId, memberId))
 
     def removeRole(self, roleId: str, memberId: str, options: Mapping[str, Any] | None = None) -> None:
-        def body(site: VeloSite) -> None:
-            roles = _member(site, memberId).get("roles", [])
-            if roleId not in roles:
-                raise VeloError(f"Member {memberId!r} does not have role {roleId!r}.", "NOT_FOUND")
-            roles.remove(roleId)
-        _call("authorization.removeRole", {"roleId": roleId, "memberId": memberId, "options": options}, body)
+        _call("authorization.removeRole", {"roleId": roleId, "memberId": memberId, "options": options},
+              lambda site: remove_role(site, roleId, memberId))
+
+
+def assign_role(site: VeloSite, roleId: str, memberId: str) -> None:
+    """Give member ``memberId`` role ``roleId`` (kept in the member's ``roles``; assigning twice keeps one)."""
+    roles = _member(site, memberId).setdefault("roles", [])
+    if roleId not in roles:
+        roles.append(roleId)
+
+
+def remove_role(site: VeloSite, roleId: str, memberId: str) -> None:
+    """Take role ``roleId`` from member ``memberId``; NOT_FOUND when the member does not have it."""
+    roles = _member(site, memberId).get("roles", [])
+    if roleId not in roles:
+        raise VeloError(f"Member {memberId!r} does not have role {roleId!r}.", "NOT_FOUND")
+    roles.remove(roleId)
 
 
 members = Members()

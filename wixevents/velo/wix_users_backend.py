@@ -25,10 +25,9 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..runtime.clock import iso
-from .errors import VeloError
 from .record import recorded
 from .wix_crm_backend import triggeredEmails
-from .wix_members_backend import _by_email, _member
+from .wix_members_backend import _by_email, _member, assign_role, remove_role
 
 if TYPE_CHECKING:
     from .site_api import VeloSite
@@ -101,19 +100,12 @@ class Roles:
     """``roles`` of ``wix-users-backend``: role IDs kept in the member's ``roles``, as ``authorization`` keeps them."""
 
     def assignRole(self, roleId: str, memberId: str, options: Mapping[str, Any] | None = None) -> None:
-        def body(site: VeloSite) -> None:
-            kept = _member(site, memberId).setdefault("roles", [])
-            if roleId not in kept:
-                kept.append(roleId)
-        _call("roles.assignRole", {"roleId": roleId, "memberId": memberId, "options": options}, body)
+        _call("roles.assignRole", {"roleId": roleId, "memberId": memberId, "options": options},
+              lambda site: assign_role(site, roleId, memberId))
 
     def removeRole(self, roleId: str, memberId: str, options: Mapping[str, Any] | None = None) -> None:
-        def body(site: VeloSite) -> None:
-            kept = _member(site, memberId).get("roles", [])
-            if roleId not in kept:
-                raise VeloError(f"Member {memberId!r} does not have role {roleId!r}.", "NOT_FOUND")
-            kept.remove(roleId)
-        _call("roles.removeRole", {"roleId": roleId, "memberId": memberId, "options": options}, body)
+        _call("roles.removeRole", {"roleId": roleId, "memberId": memberId, "options": options},
+              lambda site: remove_role(site, roleId, memberId))
 
 
 roles = Roles()
