@@ -11,7 +11,7 @@ Rows (per fire, medians of interleaved rounds):
   the same way (what the engine adds to a fire);
 * a typical handler on a typical order (``wixEcom_onOrderCreated``'s sample:
   read the line items, log a line, ``await wixData.insert`` a summary), against
-  the same handler in Python. The issue's target: about a millisecond or less.
+  the same handler in Python. The target: about a millisecond or less.
 
 Measured on the 2-core development VM (``python -m benchmarks --only js``), where
 one round trip into V8 costs about 0.2 ms (last row; a Python thread ping-pong
@@ -19,7 +19,7 @@ about 0.02 ms): a trivial JavaScript fire about 1.2 ms against about 115 ms
 for a Node.js process per event (~90x faster), and against about 0.7 ms for the
 same handler in Python; the typical order handler about 2.2 ms against about
 0.9 ms in Python: two round trips (the call, and one per awaited Wix API call)
-plus the fire itself. So the issue's "about a millisecond" holds where a round
+plus the fire itself. So "about a millisecond" holds where a round
 trip costs what it did on the machine the engine was first measured on
 (65-90 us, :mod:`wixevents.js.transport`), not on this VM. Creating a site's
 engine (first ``load_js``) costs about 60 ms once per process, then about 10 ms.
