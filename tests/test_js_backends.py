@@ -60,6 +60,22 @@ def test_a_dynamic_import_of_a_missing_file_warns_at_load_and_rejects_when_it_ru
     assert (problem.severity, problem.code, problem.line) == ("warning", "missing-module", 2)
 
 
+
+def test_require_in_a_site_file_loads_site_files_packages_and_wix_modules(site: Site, tmp_path: Path) -> None:
+    """Wix bundles backend code, so real sites mix ``require()`` with ``import``: it resolves like an import."""
+    body = ("const { twice } = require('./lib/math.js');\n  const wd = require('wix-data');\n"
+            "  const pad = require('cjs-pkg').pad;\n  return [twice(21), typeof wd.default.insert, pad('x')];")
+    assert fire_value(site, tmp_path, body, {"lib/math.js": "export const twice = (x) => 2 * x;", **PACKAGES}) == [
+        42, "function", "**x"]
+
+
+def test_a_require_of_a_missing_package_warns_at_load_and_throws_when_it_runs(site: Site, tmp_path: Path) -> None:
+    body = "try { require('left-pad'); return 'loaded'; } catch (e) { return e.message; }"
+    value = fire_value(site, tmp_path, body)
+    assert isinstance(value, str) and "Cannot find module 'left-pad'" in value
+    [problem] = site.load_js(tmp_path / "src" / "backend").problems
+    assert (problem.severity, problem.line) == ("warning", 2) and "a require()" in problem.message
+
 PACKAGES = {
     "node_modules/esm-pkg/package.json": json.dumps({"name": "esm-pkg", "type": "module", "exports": {
         ".": {"import": "./main.js", "require": "./nope.cjs"}, "./extra": "./extra.js"}}),

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -88,15 +89,20 @@ def _load(site: Site, backend: Path) -> None:
         load_file(site.js_engine, file, source="site", root=backend, kind="module", strict=False)
 
 
+#: A require() of a package the checkout lacks fails when the module loads (a warning, then this error).
+_REQUIRED = re.compile(r"Cannot find module '([^']+)' required by")
+
+
 def _stand_in_missing_packages(site: Site, exc: JsLoadError) -> list[str]:
     """Placeholders for the npm packages a checkout lacks (any export imports; a call throws), or []."""
     from wixevents.js.npm import split_name
     from wixevents.js.shims import placeholder_code
 
     errors = [p for p in exc.problems if p.severity == "error"]
-    if not errors or any(p.code != "npm-module" for p in errors):
+    required = {m.group(1) for p in errors if (m := _REQUIRED.search(p.message)) and not m.group(1).startswith(".")}
+    if not errors or (any(p.code != "npm-module" for p in errors) and not required):
         return []
-    names = sorted({p.message.split("'")[1] for p in errors})
+    names = sorted({p.message.split("'")[1] for p in errors if p.code == "npm-module"} | required)
     site.js_engine.register_code({n: placeholder_code(n) for n in names} | {
         split_name(n)[0]: placeholder_code(split_name(n)[0]) for n in names})
     return names

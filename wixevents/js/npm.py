@@ -36,7 +36,7 @@ from .node import BUILTINS, builtin_name
 if TYPE_CHECKING:
     from .resolve import Graph
 
-__all__ = ["commonjs_code", "is_esm", "resolve_bare", "resolve_in_package"]
+__all__ = ["commonjs_code", "is_esm", "required", "resolve_bare", "resolve_in_package"]
 
 _CONDITIONS = ("import", "module", "node", "default", "require")
 _REQUIRE = re.compile(r"""\brequire\(\s*(['"])([^'"]+)\1\s*\)""")
@@ -197,6 +197,14 @@ def add_package_file(graph: Graph, path: Path) -> str:
             seen.add(spec)
             parsed.imports.append(Import(spec, (), text.count("\n", 0, match.start()) + 1))
     return graph.add_parsed(parsed, rel, module_id, soft=True)
+
+
+def required(text: str) -> list[tuple[str, int]]:
+    """Each ``require('x')`` with a string literal in ``text``: its specifier and line, first use only."""
+    seen: dict[str, int] = {}
+    for match in _REQUIRE.finditer(text):
+        seen.setdefault(match.group(2), text.count("\n", 0, match.start()) + 1)
+    return list(seen.items())
 
 
 def commonjs_code(module_id: str, source: str, resolved: dict[str, str], file: str) -> str:

@@ -73,10 +73,25 @@ class Graph:
             self.problems[before:] = [replace(p, severity="warning", message=f"{p.message} (a dynamic import: "
                                               "its promise rejects when this line runs)")
                                       for p in self.problems[before:]]
+        if parsed.kind != "commonjs" and not module_id.startswith("npm:"):
+            self._requires(parsed, rel, resolved)
         for imp in parsed.imports:
             if imp.specifier in resolved and resolved[imp.specifier] == imp.specifier:
                 self.problems.extend(import_problems(imp, parsed.file, self.engine))
         return module_id
+
+    def _requires(self, parsed: ParsedModule, rel: str, resolved: dict[str, str]) -> None:
+        """``require('x')`` in a site file (Wix bundles backend code, so real sites mix it with imports):
+        resolved like an import; one that cannot be found is a warning, and throws when it runs."""
+        for spec, line in npm.required(parsed.source.decode("utf-8", "replace")):
+            if spec in resolved:
+                continue
+            before = len(self.problems)
+            target = self.resolve(spec, rel, parsed.file, line)
+            if target is not None:
+                resolved[spec] = target
+            self.problems[before:] = [replace(p, severity="warning", message=f"{p.message} (a require(): "
+                                              "it throws when this line runs)") for p in self.problems[before:]]
 
     def resolve(self, spec: str, rel: str, file: str, line: int) -> str | None:
         if rel in self.npm_files:

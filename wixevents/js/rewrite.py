@@ -28,13 +28,18 @@ Decisions:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 
 from .model import ParsedModule
+from .npm import required
 
 __all__ = ["blank", "rewrite"]
 
 _DEFAULT = "__wx_default = "  # as long as "export default ", so columns rarely move
+
+
+_DECLARES_REQUIRE = re.compile(rb"\b(?:const|let|var|function|class)\s+require\b")
 
 
 def rewrite(module: ParsedModule, module_id: str, resolved: Mapping[str, str], display: str | None = None) -> str:
@@ -90,6 +95,14 @@ def rewrite(module: ParsedModule, module_id: str, resolved: Mapping[str, str], d
                     f"could not resolve when the file loaded (a string literal resolves; a computed name "
                     f"only if that module is imported elsewhere)`)); const __wx_dt = {json.dumps(table)};")
         edits += [(d.start, d.end, "__wx_d") for d in module.dynamic]
+    calls = required(src.decode("utf-8", "replace"))
+    requires = {spec: resolved[spec] for spec, _ in calls if spec in resolved}
+    if calls and not _DECLARES_REQUIRE.search(src):  # require() in a site file: the module it names
+        where = json.dumps(shown)
+        head.append("const require = (s) => { if (!Object.prototype.hasOwnProperty.call(__wx_rq, s)) throw new "
+                    f"Error(`Cannot find module '${{s}}' required by ${{{where}}}: wixevents resolves require() "
+                    "calls with a string literal when the file loads`); const ns = __wx_import(__wx_rq[s]); "
+                    f"return ns.__wx_cjs !== undefined ? ns.__wx_cjs : ns; }}; const __wx_rq = {json.dumps(requires)};")
     if src.startswith(b"#!"):
         edits.append((0, src.find(b"\n") if b"\n" in src else len(src), ""))
     exported = ", ".join(f"{json.dumps(name)}: () => {local}" for name, local in getters.items())
