@@ -136,6 +136,12 @@ def test_a_seed_changes_the_person_and_the_currency_consistently() -> None:
     assert invoice["currency"] != wixevents.sample("wixBilling_onInvoicePaid")["currency"]
 
 
+def test_each_seed_gives_its_order_its_own_number() -> None:
+    numbers = [wixevents.sample("wixEcom_onOrderCreated", seed=seed)["entity"]["number"] for seed in range(5)]
+    assert numbers[0] == wixevents.sample("wixEcom_onOrderCreated")["entity"]["number"]
+    assert len(set(numbers)) == 5
+
+
 def test_a_seeded_sample_takes_overrides_and_a_curated_variant_has_no_seeds() -> None:
     name = "wixBilling_onInvoicePaid"
     assert wixevents.sample(name, overrides={"title": "Kiln"}, seed=2)["title"] == "Kiln"
